@@ -1,0 +1,104 @@
+"""Command line: ``kzmap extract PATH... [--format table|json]`` and ``kzmap eval GOLD_DIR PATH...``.
+
+Exit status: 0 when every file was read, 1 when some had problems (the others still printed),
+2 for usage errors.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from .records import extraction_to_dict, problem_to_dict
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kzmap", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="places, partners, events and figures of articles")
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (.md, .txt)")
+    ex.add_argument("--format", choices=("table", "json"), default="table")
+    ex.add_argument("--max-bytes", type=int, default=None, metavar="N",
+                    help="refuse files larger than N bytes (default: KZMAP_MAX_BYTES or 5,000,000)")
+    ex.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (same output)")
+    ev = sub.add_parser("eval", help="precision/recall against gold annotations")
+    ev.add_argument("gold", metavar="GOLD_DIR")
+    ev.add_argument("paths", nargs="+", metavar="PATH")
+    ev.add_argument("--json", action="store_true", help="print the figures as JSON")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if args.command == "extract":
+        return _extract(args)
+    return _eval(args)
+
+
+def _run(paths, max_bytes=None, jobs=1):
+    from .extract import extract_paths
+
+    if max_bytes is not None and max_bytes <= 0:
+        raise SystemExit(_usage(f"--max-bytes must be a positive number of bytes, not {max_bytes}"))
+    if jobs < 1:
+        raise SystemExit(_usage(f"--jobs must be 1 or more, not {jobs}"))
+    return extract_paths(paths, max_bytes=max_bytes, jobs=jobs)
+
+
+def _usage(message: str) -> int:
+    print(f"kzmap: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _extract(args) -> int:
+    extractions, problems = _run(args.paths, args.max_bytes, args.jobs)
+    out = sys.stdout
+    if args.format == "json":
+        doc = {"articles": [extraction_to_dict(x) for x in extractions],
+               "problems": [problem_to_dict(p) for p in problems]}
+        json.dump(doc, out, ensure_ascii=False)
+        out.write("\n")
+    else:
+        _table(extractions, problems, out)
+    return 1 if problems else 0
+
+
+def _table(extractions, problems, out) -> None:
+    for x in extractions:
+        a = x.article
+        out.write(f"{a.path}  {a.title[:70]}  ({a.published or 'date unknown'})\n")
+        places: dict[str, list] = {}
+        for m in x.mentions:
+            places.setdefault(m.place.id, []).append(m)
+        for ms in places.values():
+            p = ms[0].place
+            out.write(f"  place    {p.name:28.28} {p.kind:15} {p.country or '--':3} {p.lat:8.3f} {p.lon:9.3f}"
+                      f"  x{len(ms)}\n")
+        if x.partners:
+            out.write("  partners " + ", ".join(f"{p.code} {p.name} x{p.count}" for p in x.partners) + "\n")
+        for e in x.events:
+            out.write(f"  event    {e.date:10} {e.kind:12} {e.title[:70]}\n")
+    for p in problems:
+        out.write(f"problem: {p.path}: {p.error}\n")
+    out.write(f"{len(extractions)} articles read, {len(problems)} problems\n")
+
+
+def _eval(args) -> int:
+    from pathlib import Path
+
+    from .evaluate import format_report, score_corpus
+
+    gold = Path(args.gold)
+    if not gold.is_dir():
+        return _usage(f"gold folder {args.gold!r} does not exist")
+    extractions, problems = _run(args.paths)
+    doc = {"articles": [extraction_to_dict(x) for x in extractions]}
+    result = score_corpus(doc, gold)
+    print(json.dumps(result) if args.json else format_report(result))
+    for p in problems:
+        print(f"problem: {p.path}: {p.error}", file=sys.stderr)
+    return 1 if problems else 0

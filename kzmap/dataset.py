@@ -1,0 +1,288 @@
+"""Extractions -> the tables the map and the timeline read.
+
+Three frames, all pure functions of a list of ``Extraction``:
+
+- ``mentions_frame``: one row per place mention, with the partners named in its sentence, the
+  events whose evidence contains it and its date. Filters work on this long table, so counts
+  stay right when only some articles, partners or dates are chosen.
+- ``places_frame``: one row per place (``aggregate_places`` of the mentions): mention count,
+  partners with counts, leading partner, articles, evidence items. Countries and macro regions
+  are rows too but ``marker`` is False: they are shaded on the map, not drawn as dots.
+- ``events_frame``: one row per event, with the columns the timeline codes against.
+"""
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import pandas as pd
+
+from .colors import partner_color
+from .records import Extraction
+
+NON_MARKER_KINDS = frozenset({"country", "macro_region"})
+HOME = "KZ"  # the subject of every article, never counted as a partner
+
+EVENT_COLUMNS = ["event_id", "date", "end", "precision", "kind", "title", "partners", "place", "evidence",
+                 "date_text", "article", "source", "url", "file", "published"]
+# Extra event columns kzmap adds for filtering and plotting (after the contract's columns).
+EVENT_EXTRA = ["places", "date_start", "date_stop", "confidence"]
+
+MENTION_COLUMNS = ["place_id", "name", "kind", "country", "lat", "lon", "marker", "surface", "sentence",
+                   "start", "end", "file", "title", "source", "url", "published", "partners",
+                   "event_ids", "event_kinds", "date", "date_start", "date_stop"]
+
+PLACE_COLUMNS = ["id", "name", "kind", "country", "lat", "lon", "marker", "mentions", "partners",
+                 "leading_partner", "color", "articles", "n_articles", "evidence"]
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+def precision(value: str | None) -> str | None:
+    if not value:
+        return None
+    return {4: "year", 7: "month", 10: "day"}.get(len(value))
+
+
+def date_bounds(value: str | None) -> tuple[date, date] | None:
+    """First and last day covered by a ``YYYY``/``YYYY-MM``/``YYYY-MM-DD`` string; None if malformed."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            first = date(parts[0], parts[1], 1)
+            nxt = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+            return first, date.fromordinal(nxt.toordinal() - 1)
+        if len(parts) == 3:
+            d = date(*parts)
+            return d, d
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def _ts(d: date | None) -> pd.Timestamp:
+    return pd.Timestamp(d) if d is not None else pd.NaT
+
+
+# --- ids ----------------------------------------------------------------------------------------
+
+def event_id(file: str, start: int, kind: str, when: str) -> str:
+    """Stable short id of an event: same article, offset, kind and date -> same id on every run."""
+    return "e" + hashlib.sha1(f"{file}\x00{start}\x00{kind}\x00{when}".encode()).hexdigest()[:10]
+
+
+def article_key(file: str) -> str:
+    """Short stable id of an article (for URLs and widget options)."""
+    return "a" + hashlib.sha1(file.encode()).hexdigest()[:8]
+
+
+# --- frames -------------------------------------------------------------------------------------
+
+def _sentence_of(starts: Sequence[int], offset: int) -> int:
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def _sentence_text(x: Extraction, index: int) -> tuple[str, int]:
+    """Sentence ``index`` of the article and its start offset in the body."""
+    if 0 <= index < len(x.sentences):
+        lo, hi = x.sentences[index]
+        return x.article.body[lo:hi], lo
+    return "", 0
+
+
+def mentions_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
+    rows: list[dict] = []
+    for x in extractions:
+        a = x.article
+        starts = [lo for lo, _ in x.sentences]
+        sentence_partners: dict[int, Counter] = {}
+        for pm in x.partner_mentions:
+            if pm.code == HOME:
+                continue
+            sentence_partners.setdefault(_sentence_of(starts, pm.start), Counter())[pm.code] += 1
+        article_partners = tuple(p.code for p in sorted(x.partners, key=lambda p: (-p.count, p.code))
+                                 if p.code != HOME)
+        evs = [(event_id(a.path, e.evidence_start, e.kind, e.date), e) for e in x.events]
+        for m in x.mentions:
+            sent, sent_start = _sentence_text(x, m.sentence)
+            if not sent:  # no sentence table: fall back to the mention itself
+                sent, sent_start = a.body[m.start:m.end], m.start
+            counts = sentence_partners.get(m.sentence)
+            partners = tuple(sorted(counts, key=lambda c: (-counts[c], c))) if counts else article_partners
+            inside = [(eid, e) for eid, e in evs if e.evidence_start <= m.start < max(e.evidence_end, m.start + 1)]
+            dated = next((e for _, e in inside if date_bounds(e.date)), None)
+            when = dated.date if dated else a.published
+            bounds = date_bounds(when)
+            if dated and dated.end and date_bounds(dated.end):
+                bounds = (bounds[0], date_bounds(dated.end)[1])
+            p = m.place
+            rows.append({
+                "place_id": p.id, "name": p.name, "kind": p.kind, "country": p.country,
+                "lat": float(p.lat), "lon": float(p.lon), "marker": p.kind not in NON_MARKER_KINDS,
+                "surface": m.surface, "sentence": sent,
+                "start": m.start - sent_start, "end": m.end - sent_start,  # offsets within the sentence
+                "file": a.path, "title": a.title, "source": a.source, "url": a.url, "published": a.published,
+                "partners": partners,
+                "event_ids": tuple(eid for eid, _ in inside), "event_kinds": tuple(e.kind for _, e in inside),
+                "date": when, "date_start": _ts(bounds[0] if bounds else None),
+                "date_stop": _ts(bounds[1] if bounds else None),
+            })
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def aggregate_places(mentions: pd.DataFrame, selected: Iterable[str] = ()) -> pd.DataFrame:
+    """One row per place from (possibly filtered) mention rows, most mentioned first."""
+    if mentions.empty:
+        return pd.DataFrame(columns=PLACE_COLUMNS + ["selected"])
+    rows = []
+    chosen = set(selected)
+    for pid, g in mentions.groupby("place_id", sort=False):
+        first = g.iloc[0]
+        partner_counts: Counter = Counter()
+        for ps in g["partners"]:
+            partner_counts.update(ps[:1] if len(ps) else ())  # each mention votes for its leading partner
+        for ps in g["partners"]:
+            for code in ps:
+                partner_counts.setdefault(code, 0)
+        sentence_totals: Counter = Counter(code for ps in g["partners"] for code in ps)
+        ranked = sorted(partner_counts, key=lambda c: (-partner_counts[c], -sentence_totals[c], c))
+        leading = ranked[0] if ranked else None
+        evidence = [
+            {"sentence": r.sentence, "start": int(r.start), "end": int(r.end), "surface": r.surface,
+             "title": r.title, "published": r.published, "url": r.url, "file": r.file, "date": r.date}
+            for r in g.itertuples(index=False)
+        ]
+        articles = list(dict.fromkeys(g["file"]))
+        rows.append({
+            "id": pid, "name": first["name"], "kind": first["kind"], "country": first["country"],
+            "lat": first["lat"], "lon": first["lon"], "marker": bool(first["marker"]),
+            "mentions": len(g), "partners": {c: sentence_totals[c] for c in ranked},
+            "leading_partner": leading, "color": partner_color(leading),
+            "articles": articles, "n_articles": len(articles), "evidence": evidence,
+            "selected": pid in chosen,
+        })
+    out = pd.DataFrame(rows)
+    return out.sort_values(["mentions", "name", "id"], ascending=[False, True, True], ignore_index=True)
+
+
+def places_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
+    """One row per place mentioned anywhere in ``extractions`` (``marker`` False for countries)."""
+    return aggregate_places(mentions_frame(extractions))
+
+
+def events_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
+    rows = []
+    for x in extractions:
+        a = x.article
+        for e in x.events:
+            eid = event_id(a.path, e.evidence_start, e.kind, e.date)
+            places = [m.place.id for m in x.mentions
+                      if e.evidence_start <= m.start < max(e.evidence_end, e.evidence_start + 1)]
+            if e.place and e.place not in places:
+                places.insert(0, e.place)
+            lo = date_bounds(e.date)
+            hi = date_bounds(e.end) if e.end else lo
+            rows.append({
+                "event_id": eid, "date": e.date, "end": e.end, "precision": precision(e.date), "kind": e.kind,
+                "title": e.title, "partners": [p for p in e.partners], "place": e.place,
+                "evidence": e.evidence, "date_text": e.date_text, "article": a.title, "source": a.source,
+                "url": a.url, "file": a.path, "published": a.published,
+                "places": list(dict.fromkeys(places)),
+                "date_start": _ts(lo[0] if lo else None), "date_stop": _ts((hi or lo)[1] if (hi or lo) else None),
+                "confidence": float(e.confidence),
+            })
+    df = pd.DataFrame(rows, columns=EVENT_COLUMNS + EVENT_EXTRA)
+    if not df.empty:
+        df = df.drop_duplicates("event_id", ignore_index=True)
+        df = df.sort_values(["date_start", "event_id"], na_position="last", ignore_index=True)
+    return df
+
+
+def partners_table(extractions: Iterable[Extraction], names: dict[str, str] | None = None) -> pd.DataFrame:
+    """Partners found in the corpus: code, name, mentions, articles, events, colour (most mentioned first)."""
+    names = dict(names or {})
+    mentions: Counter = Counter()
+    articles: Counter = Counter()
+    events: Counter = Counter()
+    for x in extractions:
+        for p in x.partners:
+            if p.code == HOME:
+                continue
+            mentions[p.code] += p.count
+            articles[p.code] += 1
+            names.setdefault(p.code, p.name or p.code)
+        for e in x.events:
+            for code in set(e.partners) - {HOME}:
+                events[code] += 1
+                names.setdefault(code, code)
+    codes = sorted(set(mentions) | set(events), key=lambda c: (-mentions[c], -events[c], c))
+    return pd.DataFrame(
+        [{"code": c, "name": names.get(c, c), "mentions": mentions[c], "articles": articles[c],
+          "events": events[c], "color": partner_color(c)} for c in codes],
+        columns=["code", "name", "mentions", "articles", "events", "color"],
+    )
+
+
+def articles_table(extractions: Iterable[Extraction]) -> pd.DataFrame:
+    rows = [{"key": article_key(x.article.path), "file": x.article.path, "title": x.article.title,
+             "source": x.article.source, "url": x.article.url, "published": x.article.published,
+             "mentions": len(x.mentions), "events": len(x.events)} for x in extractions]
+    df = pd.DataFrame(rows, columns=["key", "file", "title", "source", "url", "published", "mentions", "events"])
+    return df.sort_values(["published", "title"], na_position="last", ignore_index=True)
+
+
+def country_counts(mentions: pd.DataFrame, events: pd.DataFrame, measure: str = "mentions") -> dict[str, int]:
+    """Per partner country code: how many (filtered) place mentions or events name it.
+
+    Mentions count each partner named in a mention's sentence (or its article's partners);
+    events count each partner the event names.
+    """
+    counts: Counter = Counter()
+    if measure == "events":
+        for ps in events.get("partners", []):
+            counts.update(set(ps) - {HOME})
+    else:
+        for ps in mentions.get("partners", []):
+            counts.update(set(ps) - {HOME})
+    return dict(counts)
+
+
+# --- downloads ----------------------------------------------------------------------------------
+
+def places_geojson(places: pd.DataFrame) -> dict:
+    """GeoJSON FeatureCollection of places (Point geometries are [lon, lat], per RFC 7946)."""
+    features = []
+    for r in places.itertuples(index=False):
+        features.append({
+            "type": "Feature",
+            # GeoJSON wants (lon, lat); our columns are named lat and lon
+            "geometry": {"type": "Point", "coordinates": [round(float(r.lon), 5), round(float(r.lat), 5)]},
+            "properties": {"id": r.id, "name": r.name, "kind": r.kind, "country": r.country,
+                           "mentions": int(r.mentions), "leading_partner": r.leading_partner,
+                           "partners": dict(r.partners), "articles": list(r.articles)},
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+def places_csv(places: pd.DataFrame) -> str:
+    flat = places.assign(
+        partners=[";".join(f"{c}:{n}" for c, n in p.items()) for p in places["partners"]],
+        articles=[";".join(a) for a in places["articles"]],
+    )
+    cols = ["id", "name", "kind", "country", "lat", "lon", "mentions", "leading_partner", "partners", "articles"]
+    return flat[cols].to_csv(index=False)
+
+
+def events_csv(events: pd.DataFrame) -> str:
+    flat = events.assign(partners=[";".join(p) for p in events["partners"]],
+                         places=[";".join(p) for p in events["places"]])
+    cols = ["event_id", "date", "end", "precision", "kind", "title", "partners", "place", "places", "evidence",
+            "date_text", "article", "source", "url", "file", "published"]
+    return flat[cols].to_csv(index=False)

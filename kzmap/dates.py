@@ -1,0 +1,349 @@
+"""Date expressions in English news text, normalised against the publication date.
+
+``find_dates(text, published)`` returns every date expression in ``text`` as a ``DateExpr``
+with character offsets, the date as written, an ISO date at its own precision
+(``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), an end date for ranges, and how it was resolved.
+
+Forms understood (case-sensitive month and weekday names, so "may" and "march" are words):
+
+- full dates: "April 21", "21 April 2025", "September 17, 2023", "Monday, April 21", "2025-04-21"
+- day ranges: "April 25–26", "25-26 April 2025", "April 28 to May 2"
+- months: "September 2013", "in April 2024"; a month without a year only after a preposition or
+  modifier ("in March", "since May", "last December", "early June")
+- years: "in 2024", "by 2029", "through 2029", "until 2028", "since 2005", "2023's", and
+  ranges "from 2024 to 2029", "2003 until 2028", "2024–2029", "between 2020 and 2025"
+- relative: "last/this/next year", "this year's", "last/this/next month", "last week",
+  "yesterday", "today", "tomorrow", "two years ago", weekdays ("on Monday"), "recent",
+  "just days before", "a few days ago", "earlier this week/month/year"
+
+Choices (documented so the events and the tests agree):
+
+- A year comes from the publication date when the text gives none, at the nearest sensible
+  year: the candidate (previous, same, next year) closest to the publication date; with a
+  future verb nearby ("will", "is set to", "scheduled", "to be held") a past candidate rolls
+  forward a year. "in December" in an article of January 2024 is December 2023.
+- "on Monday": the most recent Monday on or before the publication day; with a future verb
+  nearby or "next Monday", the first Monday after it. Needs a day-precise publication date,
+  otherwise it resolves to the publication month.
+- "recent" (an adjective: "the recent summit"), "just days before", "a few days ago", "last
+  week" resolve to the publication month (precision "month"). The adverb "recently" and
+  "in recent months/years/weeks" are too vague to date and are not returned.
+- Without a publication date, relative expressions and dates without a year keep their own
+  precision but have ``date=None`` and ``partial`` set ("--04-21", "--03"): they are reported,
+  never guessed.
+- Numbers that are not dates are skipped: amounts ("$2025 million"), numbers with units or
+  counts after them ("2000 km", "2024 projects"), thousands ("2,025"), decades ("the 2020s"),
+  durations ("20 years") and "Covid-19".
+- ``anchor`` tells how the date relates to what it dates: "at" (in/on/plain), "by" (a target),
+  "since" (a start of something continuing), "until" (through/until/till: an end bound),
+  "before", "after", or "range" (an explicit range).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    start: int  # character offsets of the expression in the text
+    end: int
+    text: str  # as written, including an anchoring preposition ("by 2029", "since 1992")
+    date: str | None  # YYYY / YYYY-MM / YYYY-MM-DD; None when it needs an unknown publication date
+    end_date: str | None  # end of a range, same format
+    precision: str  # "year", "month" or "day"
+    relative: bool  # resolved against the publication date ("last year", "on Monday", "recent")
+    year_from_published: bool  # the year (or more) was taken from the publication date
+    anchor: str = "at"  # at, by, since, until, before, after, range
+    partial: str | None = None  # "--MM-DD" / "--MM" when the year is unknown
+
+
+# ---------------------------------------------------------------- patterns (compiled once)
+_MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+        r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?![\w])")
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%])"
+_YEAR = r"(?:19\d\d|20\d\d|2100)(?![\d])"
+_DASH = r"\s*(?:[-\u2010-\u2015]|to|until|till|through|and)\s*"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PREP = (r"(?:(?P<prep>[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Tt]hrough|[Tt]hroughout|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter"
+         r"|[Ff]rom|[Dd]uring|[Bb]etween|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Tt]his|[Nn]ext|[Oo]f|[Ss]tarting"
+         r"|[Ee]nd of|[Tt]he end of|[Bb]eginning of)\s+|(?P<prep2>[Mm]id-|[Ee]arly-|[Ll]ate-)\s*)?")
+# Alternatives are tried in order at each position: longest forms first.
+_DATE_RE = re.compile(
+    r"(?<![\w$€£¥₸.,])(?<!\d[-\u2010-\u2015])" + _PREP + r"(?:"
+    rf"(?P<md_md>(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_DASH}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?)"
+    rf"|(?P<dm_dm>(?P<d3>{_DAY})\s+(?P<m3>{_MON}){_DASH}(?P<d4>{_DAY})\s+(?P<m4>{_MON})(?:,?\s+(?P<y2>{_YEAR}))?)"
+    rf"|(?P<md_d>(?:{_WD},?\s+)?(?P<m5>{_MON})\s+(?P<d5>{_DAY}){_DASH}(?P<d6>{_DAY})(?:,?\s+(?P<y3>{_YEAR}))?)"
+    rf"|(?P<d_dm>(?P<d7>{_DAY}){_DASH}(?P<d8>{_DAY})\s+(?P<m7>{_MON})(?:,?\s+(?P<y4>{_YEAR}))?)"
+    rf"|(?P<mdy>(?:{_WD},?\s+)?(?P<m9>{_MON})\s+(?P<d9>{_DAY})(?!\s*(?:million|billion|thousand|per|%))"
+    rf"(?:,?\s+(?P<y5>{_YEAR}))?)"
+    rf"|(?P<dmy>(?:{_WD},?\s+)?(?P<d10>{_DAY})\s+(?:of\s+)?(?P<m10>{_MON})(?:,?\s+(?P<y6>{_YEAR}))?)"
+    rf"|(?P<iso>(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))"
+    rf"|(?P<my>(?P<m11>{_MON}),?\s+(?:of\s+)?(?P<y7>{_YEAR}))"
+    rf"|(?P<yy>(?P<ya>{_YEAR}){_DASH}(?P<yb>{_YEAR}|\d\d(?![\d\w])))"
+    rf"|(?P<year>(?P<y8>{_YEAR})(?:['\u2019]s)?(?![\w\-\u2010-\u2015]|,\d|\.\d))"
+    rf"|(?P<mon>(?P<m12>{_MON}))"
+    r"|(?P<rel>(?P<rq>last|this|next|past|previous|coming)\s+(?P<ru>year|month|week)(?:['\u2019]s)?)"
+    r"|(?P<ago>(?P<an>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<au>years?|months?)\s+ago)"
+    r"|(?P<early>(?:earlier|later)\s+this\s+(?P<eu>year|month|week))"
+    r"|(?P<day>yesterday|today|tomorrow)"
+    rf"|(?P<wd>(?P<wq>(?:last|next|this)\s+)?(?P<wn>{_WD}))"
+    r"|(?P<recent>recent|(?:just\s+)?(?:a\s+few\s+|several\s+|two\s+|three\s+)?days\s+(?:before|ago|earlier))"
+    r")(?![\w])"
+)
+# A year followed by one of these is a count or a quantity, not a date.
+_NOT_AFTER_YEAR = re.compile(
+    r"\s*(?:%|per\s?cent|percent|km|kilomet|kms?\b|miles?|tons?|tonnes?|t\b|mw|gw|kw|people|persons|projects?"
+    r"|companies|firms|units|jobs|workers|employees|vehicles|trucks|wagons|containers|teu|barrels|bcm|cubic"
+    r"|square|sq|hectares?|metres?|meters?|feet|m\b|km2|troops|soldiers|students|tourists|times|deaths?"
+    r"|cases|kg|mt\b|million|billion|thousand|trillion|bn\b|mln\b)", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|is set to|are set to|set to|scheduled|to be held|expected to|plans? to|"
+                     r"is to|are to|due to|upcoming|forthcoming|next)\b", re.I)
+_VAGUE_AFTER_RECENT = re.compile(r"\s+(?:months|years|weeks|decades|times|history|past|data|figures|trends?)\b", re.I)
+_MODIFIERS_YEAR_ONLY = {"early", "late", "mid", "mid-", "end of", "the end of", "beginning of"}
+_ANCHORS = {"by": "by", "since": "since", "through": "until", "until": "until", "till": "until",
+            "before": "before", "after": "after", "starting": "since"}
+
+
+def parse_published(published: str | None) -> tuple[int | None, int | None, int | None]:
+    """"2025-04-22" -> (2025, 4, 22); "2024-01" -> (2024, 1, None); None -> (None, None, None)."""
+    if not published:
+        return None, None, None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", published.strip())
+    if not m:
+        return None, None, None
+    y, mo, d = m.groups()
+    return int(y), int(mo) if mo else None, int(d) if d else None
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.rstrip(".")[:3].lower()]
+
+
+def _day(word: str) -> int:
+    return int(re.match(r"\d+", word).group())
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _valid_day(y: int, m: int, d: int) -> bool:
+    return 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _year_for(month: int, day: int | None, pub: tuple, future: bool, direction: str = "") -> int | None:
+    """The year of a month (and day) written without one, nearest the publication date."""
+    py, pm, pd = pub
+    if py is None:
+        return None
+    if pm is None:
+        return py
+    pub_ord = py * 12 + pm - 1 + ((pd or 15) - 1) / 31
+    best = None
+    for y in (py - 1, py, py + 1):
+        ord_ = y * 12 + month - 1 + ((day or 15) - 1) / 31
+        diff = ord_ - pub_ord
+        if direction == "last" and diff >= 0:
+            continue
+        if direction == "next" and diff <= 0:
+            continue
+        if future and diff < -0.5 and direction != "last":
+            continue
+        if best is None or abs(diff) < best[0] or (abs(diff) == best[0] and y == py):
+            best = (abs(diff), y)
+    return best[1] if best else py
+
+
+def _shift_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def find_dates(text: str, published: str | None) -> list[DateExpr]:
+    """Every date expression in ``text``, in order, resolved against ``published``."""
+    pub = parse_published(published)
+    out: list[DateExpr] = []
+    for m in _DATE_RE.finditer(text):
+        expr = _resolve(m, text, pub)
+        if expr is not None:
+            out.append(expr)
+    return out
+
+
+def _is_future(text: str, start: int) -> bool:
+    return _FUTURE.search(text, max(0, start - 80), start) is not None
+
+
+def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C901 - one branch per form
+    g = m.groupdict()
+    prep = (g["prep"] or g["prep2"] or "").lower().rstrip("-")
+    start, end = m.start(), m.end()
+    kind = next(k for k in ("md_md", "dm_dm", "md_d", "d_dm", "mdy", "dmy", "iso", "my", "yy", "year", "mon", "rel",
+                            "ago", "early", "day", "wd", "recent") if g.get(k))
+    # Keep anchoring prepositions in the text; drop plain ones (in, on, of, during...).
+    anchor = _ANCHORS.get(prep, "at")
+    if prep in ("in", "on", "of", "during", "from", "between", "throughout", "this", "last", "next") or (
+            prep and kind in ("rel", "wd", "ago", "early", "day", "recent")):
+        if kind not in ("yy",) and not (kind in ("mon", "wd") and prep in ("last", "next", "this")):
+            start = m.start(kind)
+    if kind in ("rel", "wd", "ago", "early", "day", "recent") and prep in _ANCHORS:
+        start = m.start()
+    future = _is_future(text, start)
+    py, pm, pd = pub
+
+    def mk(date, end_date, precision, relative=False, from_pub=False, partial=None, anchor_=anchor, s=start):
+        return DateExpr(s, end, text[s:end], date, end_date, precision, relative, from_pub, anchor_, partial)
+
+    if kind in ("md_md", "dm_dm", "md_d", "d_dm", "mdy", "dmy"):
+        if kind == "md_md":
+            m1, d1, m2, d2, y = _month(g["m1"]), _day(g["d1"]), _month(g["m2"]), _day(g["d2"]), g["y1"]
+        elif kind == "dm_dm":
+            m1, d1, m2, d2, y = _month(g["m3"]), _day(g["d3"]), _month(g["m4"]), _day(g["d4"]), g["y2"]
+        elif kind == "md_d":
+            m1, d1, d2, y = _month(g["m5"]), _day(g["d5"]), _day(g["d6"]), g["y3"]
+            m2 = m1
+        elif kind == "d_dm":
+            m1, d1, d2, y = _month(g["m7"]), _day(g["d7"]), _day(g["d8"]), g["y4"]
+            m2 = m1
+        elif kind == "mdy":
+            m1, d1, y = _month(g["m9"]), _day(g["d9"]), g["y5"]
+            m2 = d2 = None
+        else:
+            m1, d1, y = _month(g["m10"]), _day(g["d10"]), g["y6"]
+            m2 = d2 = None
+        is_range = d2 is not None
+        if is_range and (m2, d2) <= (m1, d1) and m2 == m1:
+            return None  # "April 26-25": not a range we understand
+        if y:
+            year, from_pub = int(y), False
+        else:
+            year, from_pub = _year_for(m1, d1, pub, future), True
+        if year is None:
+            part = f"--{m1:02d}-{d1:02d}"
+            return mk(None, None, "day", True, False, partial=part,
+                      anchor_="range" if is_range else anchor)
+        if not _valid_day(year, m1, d1):
+            return None
+        end_date = None
+        if is_range:
+            y2 = year + (1 if m2 < m1 else 0)
+            if not _valid_day(y2, m2, d2):
+                return None
+            end_date = _iso(y2, m2, d2)
+        return mk(_iso(year, m1, d1), end_date, "day", from_pub, from_pub,
+                  anchor_="range" if is_range else anchor)
+    if kind == "iso":
+        y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+        return mk(_iso(y, mo, d), None, "day") if _valid_day(y, mo, d) else None
+    if kind == "my":
+        if prep in _MODIFIERS_YEAR_ONLY:
+            start = m.start()
+        return mk(_iso(int(g["y7"]), _month(g["m11"])), None, "month", s=start)
+    if kind == "yy":
+        a, b = g["ya"], g["yb"]
+        ya, yb = int(a), int(b) if len(b) == 4 else int(a[:2] + b)
+        if yb <= ya or _NOT_AFTER_YEAR.match(text, end):
+            return None
+        return mk(_iso(ya), _iso(yb), "year", anchor_="range", s=m.start() if prep in ("from", "between") else start)
+    if kind == "year":
+        if _NOT_AFTER_YEAR.match(text, end) or text[end:end + 1] == "s":
+            return None
+        if prep in _MODIFIERS_YEAR_ONLY:
+            start = m.start()
+        return mk(_iso(int(g["y8"])), None, "year", s=start)
+    if kind == "mon":
+        if not prep:
+            return None  # a bare month name without day or year ("May", "March") is too ambiguous
+        mo = _month(g["m12"])
+        direction = prep if prep in ("last", "next") else ""
+        if prep == "this":
+            year = py
+        else:
+            year = _year_for(mo, None, pub, future or direction == "next", direction)
+        if prep in ("last", "next", "this") or prep in _MODIFIERS_YEAR_ONLY:
+            start = m.start()
+        if year is None:
+            return mk(None, None, "month", True, False, partial=f"--{mo:02d}", s=start)
+        return mk(_iso(year, mo), None, "month", True, True, s=start)
+    if kind in ("rel", "early"):
+        unit = (g["ru"] or g["eu"]).lower()
+        q = (g["rq"] or "this").lower()
+        k = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[q]
+        if py is None:
+            return mk(None, None, "year" if unit == "year" else "month", True, False)
+        if unit == "year":
+            return mk(_iso(py + k), None, "year", True, True)
+        if pm is None:
+            return mk(_iso(py), None, "year", True, True)
+        if unit == "month":
+            y2, m2 = _shift_months(py, pm, k)
+            return mk(_iso(y2, m2), None, "month", True, True)
+        if pd is None:  # a week relative to a month-precise date
+            return mk(_iso(py, pm), None, "month", True, True)
+        d0 = dt.date(py, pm, pd) + dt.timedelta(days=7 * k)
+        return mk(_iso(d0.year, d0.month), None, "month", True, True)
+    if kind == "ago":
+        n = g["an"].lower()
+        n = NUMBER_WORDS.get(n) or int(n)
+        if py is None:
+            return mk(None, None, "year", True, False)
+        if g["au"].startswith("year"):
+            return mk(_iso(py - n), None, "year", True, True)
+        if pm is None:
+            return mk(_iso(py), None, "year", True, True)
+        y2, m2 = _shift_months(py, pm, -n)
+        return mk(_iso(y2, m2), None, "month", True, True)
+    if kind == "day":
+        if pd is None:
+            return mk(_iso(py, pm) if pm else (_iso(py) if py else None), None,
+                      "month" if pm else "year", True, py is not None)
+        k = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["day"].lower()]
+        d0 = dt.date(py, pm, pd) + dt.timedelta(days=k)
+        return mk(d0.isoformat(), None, "day", True, True)
+    if kind == "wd":
+        q = (g["wq"] or "").strip().lower() or (prep if prep in ("last", "next", "this") else "")
+        if q and prep in ("last", "next", "this"):
+            start = m.start()
+        if pd is None:
+            if py is None:
+                return mk(None, None, "day", True, False)
+            return mk(_iso(py, pm) if pm else _iso(py), None, "month" if pm else "year", True, True, s=start)
+        p = dt.date(py, pm, pd)
+        want = WEEKDAYS[g["wn"].lower()]
+        if q == "next" or (q != "last" and future):
+            delta = (want - p.weekday()) % 7 or 7
+        else:
+            delta = -((p.weekday() - want) % 7)
+            if q == "last" and delta == 0:
+                delta = -7
+        d0 = p + dt.timedelta(days=delta)
+        return mk(d0.isoformat(), None, "day", True, True, s=start)
+    if kind == "recent":
+        if _VAGUE_AFTER_RECENT.match(text, end):
+            return None  # "in recent months", "recent years": a period, not a date
+        if py is None:
+            return mk(None, None, "month", True, False)
+        if pm is None:
+            return mk(_iso(py), None, "year", True, True)
+        return mk(_iso(py, pm), None, "month", True, True)
+    return None
+
+
+def date_precision(date: str) -> str:
+    """"2025" -> "year", "2025-04" -> "month", "2025-04-21" -> "day"."""
+    return {4: "year", 7: "month", 10: "day"}.get(len(date), "year")

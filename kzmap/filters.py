@@ -1,0 +1,155 @@
+"""One filter state applied to both tables, so the map and the timeline never disagree.
+
+``FilterState`` holds plain values only (it lives in ``st.session_state`` and in the URL).
+Empty tuples and None mean "no restriction".
+
+How each filter reaches each table:
+
+========== ================================================ ==========================================
+filter     events (timeline, evidence table)                place mentions (map)
+========== ================================================ ==========================================
+partners   the event names one of them                      its sentence (else article) names one
+kinds      the event is of one of these kinds               it lies in the evidence of such an event
+dates      the event's span overlaps [from, to]             its date (event, else article) overlaps
+articles   from one of these articles                       from one of these articles
+places     the evidence mentions one of these places       unchanged (markers stay clickable)
+           (the map click)
+events     unchanged on the timeline, narrowed in the       only places in these events' evidence
+           evidence table (the timeline selection)
+========== ================================================ ==========================================
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import pandas as pd
+
+from .dataset import aggregate_places, date_bounds
+
+
+@dataclass(frozen=True)
+class FilterState:
+    partners: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD; from its first day
+    date_to: str | None = None  # to its last day
+    articles: tuple[str, ...] = ()  # Article.path values
+    places: tuple[str, ...] = ()  # selected place ids (a marker click)
+    events: tuple[str, ...] = ()  # selected event ids (a timeline selection)
+
+    def cleared_selection(self) -> FilterState:
+        return replace(self, places=(), events=())
+
+    @property
+    def has_selection(self) -> bool:
+        return bool(self.places or self.events)
+
+    def is_default(self) -> bool:
+        return self == FilterState()
+
+
+@dataclass
+class View:
+    """Everything the app draws for one state."""
+    markers: pd.DataFrame  # places to draw as markers (selected ones flagged)
+    places: pd.DataFrame  # all places of the filtered mentions, countries included (downloads)
+    mentions: pd.DataFrame  # filtered mention rows
+    timeline: pd.DataFrame  # events for the chart: every filter but the timeline's own selection
+    table: pd.DataFrame  # events for the evidence table: every filter, both selections
+    notes: list[str] = field(default_factory=list)
+
+
+def date_window(state: FilterState) -> tuple[date | None, date | None]:
+    lo = date_bounds(state.date_from)
+    hi = date_bounds(state.date_to)
+    return (lo[0] if lo else None), (hi[1] if hi else None)
+
+
+def _overlaps(starts: pd.Series, stops: pd.Series, lo: date | None, hi: date | None) -> pd.Series:
+    keep = pd.Series(True, index=starts.index)
+    if lo is not None:
+        keep &= stops.notna() & (stops >= pd.Timestamp(lo))
+    if hi is not None:
+        keep &= starts.notna() & (starts <= pd.Timestamp(hi))
+    return keep
+
+
+def _any_in(values: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
+    chosen = set(wanted)
+    return values.map(lambda vs: bool(chosen.intersection(vs or ())))
+
+
+def filter_events(events: pd.DataFrame, state: FilterState, *, selection: bool = True) -> pd.DataFrame:
+    """Events passing ``state``; with ``selection`` False the map/timeline selections are ignored."""
+    if events.empty:
+        return events
+    keep = pd.Series(True, index=events.index)
+    if state.partners:
+        keep &= _any_in(events["partners"], state.partners)
+    if state.kinds:
+        keep &= events["kind"].isin(state.kinds)
+    lo, hi = date_window(state)
+    if lo or hi:
+        keep &= _overlaps(events["date_start"], events["date_stop"], lo, hi)
+    if state.articles:
+        keep &= events["file"].isin(state.articles)
+    if selection and state.places:
+        keep &= _any_in(events["places"], state.places)
+    if selection and state.events:
+        keep &= events["event_id"].isin(state.events)
+    return events[keep]
+
+
+def filter_mentions(mentions: pd.DataFrame, state: FilterState, events: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Mention rows passing ``state`` (the map click does not narrow the map itself)."""
+    if mentions.empty:
+        return mentions
+    keep = pd.Series(True, index=mentions.index)
+    if state.partners:
+        keep &= _any_in(mentions["partners"], state.partners)
+    if state.kinds:
+        keep &= mentions["event_kinds"].map(lambda ks: bool(set(ks) & set(state.kinds)))
+    lo, hi = date_window(state)
+    if lo or hi:
+        keep &= _overlaps(mentions["date_start"], mentions["date_stop"], lo, hi)
+    if state.articles:
+        keep &= mentions["file"].isin(state.articles)
+    if state.events and events is not None:
+        chosen = events[events["event_id"].isin(state.events)]
+        place_ids = {p for ps in chosen["places"] for p in ps}
+        keep &= mentions["place_id"].isin(place_ids) & mentions["file"].isin(set(chosen["file"]))
+    return mentions[keep]
+
+
+def apply(state: FilterState, mentions: pd.DataFrame, events: pd.DataFrame) -> View:
+    """The whole view for ``state``: markers, places, timeline events and evidence-table events."""
+    kept = filter_mentions(mentions, state, events)
+    places = aggregate_places(kept, selected=state.places)
+    markers = places[places["marker"]] if not places.empty else places
+    timeline = filter_events(events, replace(state, events=()))
+    table = filter_events(events, state)
+    notes = []
+    if state.places and not places.empty and not places["selected"].any():
+        notes.append("The selected place is hidden by the other filters.")
+    return View(markers=markers.reset_index(drop=True), places=places, mentions=kept,
+                timeline=timeline, table=table, notes=notes)
+
+
+def events_in_range(events: pd.DataFrame, start: object, stop: object) -> tuple[str, ...]:
+    """Ids of events overlapping [start, stop] (a brush on the timeline); bad bounds -> ()."""
+    def stamp(v: object) -> pd.Timestamp:
+        # Vega-Lite reports temporal brush bounds as epoch milliseconds
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return pd.Timestamp(v, unit="ms")
+        return pd.Timestamp(v)
+
+    try:
+        lo, hi = stamp(start), stamp(stop)
+    except (ValueError, TypeError, OverflowError):
+        return ()
+    if pd.isna(lo) or pd.isna(hi) or events.empty:
+        return ()
+    lo, hi = min(lo, hi), max(lo, hi)
+    hit = events["date_stop"].notna() & (events["date_stop"] >= lo) & (events["date_start"] <= hi)
+    return tuple(events.loc[hit, "event_id"])

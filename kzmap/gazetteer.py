@@ -1,0 +1,224 @@
+"""The place index: GeoNames extract, curated places, countries and actors from ``geo/``.
+
+``load_gazetteer()`` reads the committed files once, builds lookup tables and keeps them in a
+pickle cache keyed by the files' contents, so later loads take a few hundred milliseconds.
+Imports neither Streamlit nor geopandas.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import pickle
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .records import Place
+from .text import fold
+
+GEO_DIR = Path(__file__).resolve().parent.parent / "geo"
+FILES = ("gazetteer.tsv", "curated.csv", "countries.csv", "actors.csv", "stopnames.txt", "countries.geojson")
+CACHE_VERSION = "4"
+NEIGHBOURHOOD = frozenset({"KZ", "CN", "RU", "UZ", "KG", "TJ", "TM", "AZ", "GE", "MN", "AF", "IR", "TR", "AM"})
+HISTORICAL = frozenset({"SU"})
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    lat: float
+    lon: float
+    capital: str = ""
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+
+
+@dataclass(frozen=True)
+class Actor:
+    surface: str
+    code: str
+    role: str
+
+
+@dataclass
+class Gazetteer:
+    places: dict[str, Place] = field(default_factory=dict)
+    # folded name -> ids of places with that name; ``main`` ids are places whose own (or curated)
+    # name it is, ``alias`` ids only list it among alternate names.
+    main: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    alias: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)  # exact surface -> code
+    demonyms: dict[str, str] = field(default_factory=dict)  # exact surface -> code
+    actors: dict[str, Actor] = field(default_factory=dict)  # exact surface -> actor
+    stopnames: frozenset[str] = frozenset()  # folded single words that are common English words
+    first_words: frozenset[str] = frozenset()  # folded first tokens of every multi-token key
+    max_tokens: int = 1
+
+    def candidates(self, key: str) -> list[tuple[Place, bool]]:
+        """Places named ``key`` (folded), each with True when it is the place's main name."""
+        out = [(self.places[i], True) for i in self.main.get(key, ())]
+        seen = {p.id for p, _ in out}
+        out += [(self.places[i], False) for i in self.alias.get(key, ()) if i not in seen]
+        return out
+
+    def has_key(self, key: str) -> bool:
+        return key in self.main or key in self.alias
+
+    def country_place(self, code: str) -> Place | None:
+        return self.places.get(f"ne:{code}")
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()] if value else []
+
+
+def _read_rows(path: Path, delimiter: str) -> list[dict[str, str]]:
+    if not path.exists():
+        raise FileNotFoundError(f"gazetteer file {path} is missing: rebuild it with scripts/build_geo.py")
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter=delimiter,
+                              quoting=csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL)
+        return list(rows)
+
+
+def _bboxes(path: Path) -> dict[str, tuple[float, float, float, float]]:
+    """Bounding box of each country's largest polygon (so overseas parts don't stretch it)."""
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, tuple[float, float, float, float]] = {}
+    for feat in data.get("features", []):
+        code = (feat.get("properties") or {}).get("code")
+        geom = feat.get("geometry") or {}
+        if not code or not geom:
+            continue
+        polys = geom["coordinates"] if geom.get("type") == "MultiPolygon" else [geom.get("coordinates", [])]
+        best = max(polys, key=lambda p: len(p[0]) if p else 0)
+        ring = best[0]
+        lons = [pt[0] for pt in ring]  # GeoJSON points are (lon, lat)
+        lats = [pt[1] for pt in ring]
+        out[code] = (min(lons), min(lats), max(lons), max(lats))
+    return out
+
+
+def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
+    """Read the files of ``geo_dir`` and build the index (slow path; see ``load_gazetteer``)."""
+    gaz = Gazetteer()
+    main: dict[str, list[str]] = {}
+    alias: dict[str, list[str]] = {}
+
+    def add(name: str, pid: str, is_main: bool) -> None:
+        key = fold(name)
+        if not key:
+            return
+        (main if is_main else alias).setdefault(key, [])
+        bucket = (main if is_main else alias)[key]
+        if pid not in bucket:
+            bucket.append(pid)
+
+    bbox = _bboxes(geo_dir / "countries.geojson")
+    for row in _read_rows(geo_dir / "countries.csv", ","):
+        code = row["code"].strip()
+        c = Country(code=code, name=row["name"].strip(), aliases=tuple(_split(row.get("aliases", ""))),
+                    demonyms=tuple(_split(row.get("demonyms", ""))), lat=float(row["lat"] or 0),
+                    lon=float(row["lon"] or 0), capital=row.get("capital", "").strip(), bbox=bbox.get(code))
+        gaz.countries[code] = c
+        pid = f"ne:{code}"
+        gaz.places[pid] = Place(id=pid, name=c.name, kind="country", country=code, lat=c.lat, lon=c.lon,
+                                aliases=c.aliases)
+        for name in (c.name, *c.aliases):
+            if name.lower().startswith("the "):
+                name = name[4:]
+            gaz.country_names.setdefault(name, code)
+        for d in c.demonyms:
+            gaz.demonyms.setdefault(d, code)
+    demonym_keys = {fold(d) for d in gaz.demonyms}
+    country_keys = {fold(n) for n in gaz.country_names}
+
+    for row in _read_rows(geo_dir / "gazetteer.tsv", "\t"):
+        pid = row["id"]
+        gaz.places[pid] = Place(id=pid, name=row["name"], kind=row["kind"], country=row["country"],
+                                lat=float(row["lat"]), lon=float(row["lon"]),
+                                population=int(row["population"] or 0))
+        add(row["name"], pid, True)
+        for a in _split(row.get("aliases", "")):
+            add(a, pid, False)
+    for row in _read_rows(geo_dir / "curated.csv", ","):
+        pid = row["id"]
+        aliases = tuple(_split(row.get("aliases", "")))
+        gaz.places[pid] = Place(id=pid, name=row["name"], kind=row["kind"], country=row.get("country", ""),
+                                lat=float(row["lat"]), lon=float(row["lon"]),
+                                population=int(float(row.get("population") or 0)), aliases=aliases)
+        for a in (row["name"], *aliases):  # curated names are all authoritative
+            add(a, pid, True)
+    # Demonyms and country names are never looked up as towns ("Kazakh" is also an alternate
+    # name of Petropavl); country names resolve to the country itself.
+    for key in demonym_keys | country_keys:
+        for table in (main, alias):
+            if key in table:
+                table[key] = [i for i in table[key] if i.startswith("ne:")]
+    for name, code in gaz.country_names.items():
+        add(name, f"ne:{code}", True)
+    gaz.main = {k: tuple(v) for k, v in main.items() if v}
+    gaz.alias = {k: tuple(v) for k, v in alias.items() if v}
+    keys = list(gaz.main) + list(gaz.alias)
+    gaz.max_tokens = max((len(k.replace("-", " ").split()) for k in keys), default=1)
+    gaz.max_tokens = min(gaz.max_tokens, 8)
+    gaz.first_words = frozenset(k.split()[0] for k in keys if " " in k)
+
+    for row in _read_rows(geo_dir / "actors.csv", ","):
+        code = row["code"].strip()
+        for s in (row["surface"], *_split(row.get("aliases", ""))):
+            gaz.actors.setdefault(s.strip(), Actor(surface=row["surface"].strip(), code=code, role=row["role"]))
+    stop = set()
+    path = geo_dir / "stopnames.txt"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                stop.add(fold(line))
+    gaz.stopnames = frozenset(stop)
+    return gaz
+
+
+def _fingerprint(geo_dir: Path) -> str:
+    h = hashlib.sha1(CACHE_VERSION.encode())
+    h.update(sys.version.encode())
+    for name in FILES:
+        p = geo_dir / name
+        if p.exists():
+            st = p.stat()
+            h.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("KZMAP_CACHE") or Path.home() / ".cache" / "kzmap")
+
+
+def load_gazetteer(geo_dir: Path = GEO_DIR, use_cache: bool = True) -> Gazetteer:
+    """The index, from the pickle cache when the geo files have not changed since it was built."""
+    geo_dir = Path(geo_dir)
+    path = cache_dir() / f"gazetteer-{_fingerprint(geo_dir)}.pickle"
+    if use_cache and path.exists():
+        try:
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # a stale or truncated cache is rebuilt, never fatal
+            pass
+    gaz = build(geo_dir)
+    if use_cache:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:
+                pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # read-only home: work without a cache
+    return gaz

@@ -1,0 +1,156 @@
+"""Typed records that flow through the pipeline (see ARCHITECTURE in README).
+
+Every record is a frozen dataclass; coordinates are always named ``lat``/``lon``
+(WGS84, EPSG:4326). ``to_dict`` functions give the JSON shape of the CLI contract.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+PLACE_KINDS = (
+    "city", "town", "village", "border_crossing", "port", "region", "country_part",
+    "country", "sea", "strait", "deposit", "macro_region", "other",
+)
+EVENT_KINDS = ("agreement", "summit", "visit", "project", "announcement", "investment", "plan", "other")
+
+
+@dataclass(frozen=True)
+class Article:
+    path: str
+    title: str
+    body: str
+    source: str = ""
+    url: str = ""
+    author: str = ""
+    published: str | None = None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    warnings: tuple[str, ...] = ()  # non-fatal issues found while reading (e.g. a rejected url)
+
+    @property
+    def published_precision(self) -> str | None:
+        if not self.published:
+            return None
+        return {4: "year", 7: "month", 10: "day"}.get(len(self.published))
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that could not be read: kept and shown, never dropped."""
+    path: str
+    error: str
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    kind: str
+    country: str  # ISO 3166-1 alpha-2, "" for seas and macro regions
+    lat: float
+    lon: float
+    population: int = 0
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    surface: str
+    start: int  # character offsets into Article.body
+    end: int
+    sentence: int  # index of the sentence in Article.body
+    place: Place
+    metonym: bool = False
+
+
+@dataclass(frozen=True)
+class PartnerMention:
+    code: str  # ISO alpha-2 or "EU"
+    surface: str
+    start: int
+    end: int
+    via: str  # "name", "demonym", "actor"
+
+
+@dataclass(frozen=True)
+class Partner:
+    code: str
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    kind: str
+    title: str
+    evidence: str  # the sentence, verbatim
+    evidence_start: int  # offsets of the evidence in Article.body
+    evidence_end: int
+    end: str | None = None  # end date of a range
+    partners: tuple[str, ...] = ()
+    place: str | None = None
+    date_text: str = ""  # the date as written
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True)
+class Figure:
+    surface: str
+    amount: float | None  # None for vague amounts ("hundreds of millions of dollars")
+    currency: str
+    measure: str  # trade, investment, package, loan, gdp, other
+    evidence: str
+    start: int
+    end: int
+    partners: tuple[str, ...] = ()
+    year: int | None = None
+    vague: bool = False
+
+
+@dataclass(frozen=True)
+class Extraction:
+    article: Article
+    mentions: tuple[Mention, ...] = ()
+    partner_mentions: tuple[PartnerMention, ...] = ()
+    partners: tuple[Partner, ...] = ()
+    events: tuple[Event, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+
+
+def place_to_dict(p: Place) -> dict:
+    return {"id": p.id, "name": p.name, "kind": p.kind, "country": p.country,
+            "lat": round(p.lat, 5), "lon": round(p.lon, 5)}
+
+
+def mention_to_dict(m: Mention) -> dict:
+    return {"surface": m.surface, "start": m.start, "end": m.end, "sentence": m.sentence,
+            "metonym": m.metonym, "place": place_to_dict(m.place)}
+
+
+def event_to_dict(e: Event) -> dict:
+    return {"date": e.date, "end": e.end, "kind": e.kind, "title": e.title,
+            "partners": list(e.partners), "place": e.place, "evidence": e.evidence,
+            "start": e.evidence_start, "evidence_end": e.evidence_end, "date_text": e.date_text,
+            "confidence": round(e.confidence, 2)}
+
+
+def figure_to_dict(f: Figure) -> dict:
+    d = asdict(f)
+    d["partners"] = list(f.partners)
+    return d
+
+
+def extraction_to_dict(x: Extraction) -> dict:
+    a = x.article
+    return {
+        "file": a.path, "title": a.title, "source": a.source, "author": a.author, "url": a.url,
+        "published": a.published, "warnings": list(a.warnings),
+        "mentions": [mention_to_dict(m) for m in x.mentions],
+        "partners": [{"code": p.code, "name": p.name, "count": p.count} for p in x.partners],
+        "events": [event_to_dict(e) for e in x.events],
+        "figures": [figure_to_dict(f) for f in x.figures],
+    }
+
+
+def problem_to_dict(p: Problem) -> dict:
+    return {"file": p.path, "error": p.error}

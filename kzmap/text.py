@@ -1,0 +1,77 @@
+"""Plain-text helpers shared by the extractors: sentence spans and small predicates.
+
+Pure functions over ``str``; offsets are always character offsets into the text given.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+APOSTROPHES = "'\u2019\u02bc"
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "mt", "jr", "sr", "gen", "col", "lt", "sgt", "rep", "sen",
+    "gov", "pres", "vs", "etc", "e.g", "i.e", "no", "nos", "approx", "est", "inc", "ltd", "co", "corp",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "ca",
+    "u.s", "u.k", "u.n", "e.u", "u.s.a", "p.m", "a.m",
+}
+_BOUNDARY = re.compile(r"[.!?…]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u0400-\u04FF])|\n+")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences; returns (start, end) spans with surrounding blanks trimmed.
+
+    Line breaks always end a sentence (headings, list items, paragraphs); ``.``/``!``/``?``
+    end one when the next word starts with a capital or digit and the word before is not a
+    known abbreviation or a single initial ("J. Smith").
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group().startswith((".",)) and "\n" not in m.group():
+            before = _WORD_BEFORE.search(text, 0, m.start())
+            word = before.group(1).lower().rstrip(".") if before else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        _add_span(text, start, m.end(), spans)
+        start = m.end()
+    _add_span(text, start, len(text), spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+class SentenceIndex:
+    """Maps a character offset to the index of the sentence that holds it."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self._starts = [s for s, _ in spans]
+
+    def index(self, offset: int) -> int:
+        i = bisect_right(self._starts, offset) - 1
+        return max(i, 0)
+
+
+def strip_possessive(surface: str) -> str:
+    """``"Astana's"`` -> ``"Astana"`` (straight or curly apostrophe)."""
+    for a in APOSTROPHES:
+        if surface.endswith(a + "s") or surface.endswith(a + "S"):
+            return surface[:-2]
+        if surface.endswith(a):
+            return surface[:-1]
+    return surface
+
+
+def fold(s: str) -> str:
+    """Case-insensitive lookup key: lower case, curly apostrophes and dashes made plain."""
+    return (s.replace("\u2019", "'").replace("\u02bc", "'").replace("\u2010", "-").replace("\u2011", "-")
+            .replace("\u2013", "-").replace("\u2014", "-").casefold())
