@@ -80,7 +80,7 @@ _PREP = (r"(?:(?P<prep>[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Tt]hrough|[Tt]hroughout|[Uu]n
          r"|[Ee]nd of|[Tt]he end of|[Bb]eginning of)\s+|(?P<prep2>[Mm]id-|[Ee]arly-|[Ll]ate-)\s*)?")
 # Alternatives are tried in order at each position: longest forms first.
 _DATE_RE = re.compile(
-    r"(?<![\w$€£¥₸.,])(?<!\d[-\u2010-\u2015])" + _PREP + r"(?:"
+    r"(?<![\w$€£¥₸.,])(?<!\d[-\u2010-\u2015])(?<![A-Za-z]-)" + _PREP + r"(?:"
     rf"(?P<md_md>(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_DASH}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?)"
     rf"|(?P<dm_dm>(?P<d3>{_DAY})\s+(?P<m3>{_MON}){_DASH}(?P<d4>{_DAY})\s+(?P<m4>{_MON})(?:,?\s+(?P<y2>{_YEAR}))?)"
     rf"|(?P<md_d>(?:{_WD},?\s+)?(?P<m5>{_MON})\s+(?P<d5>{_DAY}){_DASH}(?P<d6>{_DAY})(?:,?\s+(?P<y3>{_YEAR}))?)"
@@ -91,9 +91,9 @@ _DATE_RE = re.compile(
     rf"|(?P<iso>(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))"
     rf"|(?P<my>(?P<m11>{_MON}),?\s+(?:of\s+)?(?P<y7>{_YEAR}))"
     rf"|(?P<yy>(?P<ya>{_YEAR}){_DASH}(?P<yb>{_YEAR}|\d\d(?![\d\w])))"
-    rf"|(?P<year>(?P<y8>{_YEAR})(?:['\u2019]s)?(?![\w\-\u2010-\u2015]|,\d|\.\d))"
+    rf"|(?P<year>(?P<y8>{_YEAR})(?:['\u2019]s)?(?![\w]|-\w|,\d|\.\d))"
     rf"|(?P<mon>(?P<m12>{_MON}))"
-    r"|(?P<rel>(?P<rq>last|this|next|past|previous|coming)\s+(?P<ru>year|month|week)(?:['\u2019]s)?)"
+    r"|(?P<rel>(?P<rq>last|this|next|coming)\s+(?P<ru>year|month|week)(?:['\u2019]s)?)"
     r"|(?P<ago>(?P<an>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<au>years?|months?)\s+ago)"
     r"|(?P<early>(?:earlier|later)\s+this\s+(?P<eu>year|month|week))"
     r"|(?P<day>yesterday|today|tomorrow)"
@@ -178,11 +178,60 @@ def find_dates(text: str, published: str | None) -> list[DateExpr]:
     """Every date expression in ``text``, in order, resolved against ``published``."""
     pub = parse_published(published)
     out: list[DateExpr] = []
-    for m in _DATE_RE.finditer(text):
-        expr = _resolve(m, text, pub)
-        if expr is not None:
-            out.append(expr)
+    done = 0  # end of the last expression found: later hits inside it are skipped
+    for h in _hits(text):
+        if h < done:
+            continue
+        for st in _starts_before(text, h, done):
+            m = _DATE_RE.match(text, st)
+            if m is None or m.end() <= h:
+                continue
+            expr = _resolve(m, text, pub)
+            if expr is not None:
+                out.append(expr)
+            done = m.end()
+            break
     return out
+
+
+def _starts_before(text: str, h: int, floor: int) -> list[int]:
+    """Where an expression covering offset ``h`` may start: the starts of up to three words
+    before it (room for "the end of", "earlier this"), the start of its own word, and ``h``."""
+    starts = [h]
+    i = h
+    for _ in range(4):
+        j = max(text.rfind(" ", floor, i), text.rfind("\n", floor, i))
+        if j < 0:
+            if floor < i:
+                starts.append(floor)
+            break
+        if j + 1 < i:
+            starts.append(j + 1)
+        i = j
+        while i > floor and text[i - 1] == " ":
+            i -= 1
+    return sorted(set(starts))
+
+
+# Cheap scan for the words every date expression contains; the full pattern runs only around them.
+# A leading character class lets the regex engine skip text fast; the words are checked in Python.
+_HOT = re.compile(r"[0-9JFMASONDTW][0-9a-z]*")
+_HOT_PREFIXES = frozenset(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+                           "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
+_HOT_WORDS = ("year", "month", "week", "yesterday", "today", "tomorrow", "recent", "days")
+
+
+def _hits(text: str) -> list[int]:
+    """Offsets of the words every date expression contains (numbers, month and weekday names,
+    "year", "recent"...), sorted."""
+    hits = [m.start() for m in _HOT.finditer(text) if m.group()[0].isdigit() or m.group()[:3] in _HOT_PREFIXES]
+    for w in _HOT_WORDS:
+        i = text.find(w)
+        while i >= 0:
+            hits.append(i)
+            i = text.find(w, i + 1)
+    hits.sort()
+    return hits
 
 
 def _is_future(text: str, start: int) -> bool:
@@ -283,7 +332,7 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     if kind in ("rel", "early"):
         unit = (g["ru"] or g["eu"]).lower()
         q = (g["rq"] or "this").lower()
-        k = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[q]
+        k = {"last": -1, "this": 0, "next": 1, "coming": 1}[q]
         if py is None:
             return mk(None, None, "year" if unit == "year" else "month", True, False)
         if unit == "year":

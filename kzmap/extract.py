@@ -8,6 +8,7 @@ from . import geoparse, partners
 from .corpus import load_paths
 from .gazetteer import Gazetteer, load_gazetteer
 from .records import Article, Extraction, Problem
+from .runs import find_runs
 from .text import sentence_spans
 
 
@@ -18,8 +19,9 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
 
     body = article.body
     spans = sentence_spans(body)
-    mentions = geoparse.find_mentions(body, spans, gaz)
-    partner_mentions = partners.find_partner_mentions(body, gaz, mentions)
+    runs = find_runs(body)
+    partner_mentions = partners.find_partner_mentions(body, gaz, runs=runs)
+    mentions = geoparse.find_mentions(body, spans, gaz, runs=runs, partner_mentions=partner_mentions)
     events = extract_events(article, spans, partner_mentions, mentions)
     figures = extract_figures(article, spans, partner_mentions)
     return Extraction(

@@ -53,6 +53,7 @@ class Gazetteer:
     alias: dict[str, tuple[str, ...]] = field(default_factory=dict)
     countries: dict[str, Country] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)  # exact surface -> code
+    country_fold: dict[str, str] = field(default_factory=dict)  # folded name -> code
     demonyms: dict[str, str] = field(default_factory=dict)  # exact surface -> code
     actors: dict[str, Actor] = field(default_factory=dict)  # exact surface -> actor
     stopnames: frozenset[str] = frozenset()  # folded single words that are common English words
@@ -164,6 +165,7 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
                 table[key] = [i for i in table[key] if i.startswith("ne:")]
     for name, code in gaz.country_names.items():
         add(name, f"ne:{code}", True)
+        gaz.country_fold.setdefault(fold(name), code)
     gaz.main = {k: tuple(v) for k, v in main.items() if v}
     gaz.alias = {k: tuple(v) for k, v in alias.items() if v}
     keys = list(gaz.main) + list(gaz.alias)

@@ -1,9 +1,10 @@
 """Partner countries and blocs named in an article: names, demonyms, leaders and institutions.
 
-Exact-case matching (``UK`` is a country, ``uk`` is not) over the same tokens as the geoparser;
-the longest name wins, and an actor ("China Development Bank") takes its words from the
-country names inside it. Kazakhstan is the subject and the Soviet Union is history: both are
-found (``find_partner_mentions``) but never counted as partners (``count_partners``).
+Exact-case matching over the runs of capitalised words (``UK`` is a country, ``uk`` is not);
+the longest name wins, so an actor ("China Development Bank") takes the country name inside it.
+A country name with a capitalised modifier before it ("South China Morning Post", "Latin
+America") is not the country. Kazakhstan is the subject and the Soviet Union is history: both
+are found (``find_partner_mentions``) but never counted as partners (``count_partners``).
 """
 from __future__ import annotations
 
@@ -11,62 +12,77 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .gazetteer import HISTORICAL, Gazetteer
-from .geoparse import FUNCTION, TITLES, Token, tokenize
-from .records import Mention, Partner, PartnerMention
+from .lexicon import FUNCTION, TITLES
+from .records import Partner, PartnerMention
+from .runs import Run, Word, find_acronyms, find_runs
 
 SUBJECT = "KZ"
-MAX_ACTOR_TOKENS = 7
+MAX_NAME_WORDS = 7
 
 
-def _surface(tokens: list[Token], i: int, j: int) -> str:
+def _surface(words: Sequence[Word], i: int, j: int) -> str:
+    if j == i + 1:
+        return words[i].text
     parts = []
     for k in range(i, j):
-        parts.append(tokens[k].text)
+        parts.append(words[k].text)
         if k < j - 1:
-            parts.append("-" if tokens[k].joiner == "-" else " ")
+            parts.append("-" if words[k].joiner == "-" else " ")
     return "".join(parts)
 
 
-def _modified(tokens: list[Token], i: int, gaz: Gazetteer) -> bool:
-    """True when a capitalised modifier precedes the name ("South China", "Latin America")."""
-    if i == 0 or not tokens[i - 1].joiner:
+def _modified(words: Sequence[Word], i: int, gaz: Gazetteer) -> bool:
+    if i == 0:
         return False
-    left = tokens[i - 1]
+    left = words[i - 1]
     return (left.cap and left.fold not in FUNCTION and left.fold not in TITLES
-            and left.text not in gaz.demonyms and left.text not in gaz.country_names)
+            and left.text not in gaz.demonyms and left.text not in gaz.country_names
+            and left.text not in gaz.actors)
 
 
-def find_partner_mentions(text: str, gaz: Gazetteer, mentions: Sequence[Mention] = (),
-                          tokens: list[Token] | None = None) -> list[PartnerMention]:
-    tokens = tokens if tokens is not None else tokenize(text)
+def _match(words: Sequence[Word], i: int, gaz: Gazetteer) -> tuple[int, str, str] | None:
+    n = len(words)
+    for j in range(min(n, i + MAX_NAME_WORDS), i, -1):
+        if not words[j - 1].cap:
+            continue
+        s = _surface(words, i, j)
+        actor = gaz.actors.get(s)
+        if actor is not None:
+            return j, actor.code, "actor"
+        code = gaz.country_names.get(s)
+        if code and not _modified(words, i, gaz):
+            return j, code, "name"
+    code = gaz.demonyms.get(words[i].text)
+    if code:
+        return i + 1, code, "demonym"
+    return None
+
+
+def find_partner_mentions(text: str, gaz: Gazetteer, mentions: Sequence = (),
+                          runs: list[Run] | None = None) -> list[PartnerMention]:
+    runs = runs if runs is not None else find_runs(text)
     out: list[PartnerMention] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        t = tokens[i]
-        if not t.cap:
-            i += 1
-            continue
-        found = None
-        j = i
-        while j < n and j - i < MAX_ACTOR_TOKENS:
-            j += 1
-            s = _surface(tokens, i, j)
-            if s in gaz.actors:
-                found = (j, gaz.actors[s].code, "actor")
-            elif s in gaz.country_names and not _modified(tokens, i, gaz):
-                found = (j, gaz.country_names[s], "name")
-            elif j == i + 1 and s in gaz.demonyms:
-                found = (j, gaz.demonyms[s], "demonym")
-            if not tokens[j - 1].joiner:
-                break
-        if found is None:
-            i += 1
-            continue
-        end_tok, code, via = found
+    for run in runs:
+        words = run.words
+        i = 0
+        while i < len(words):
+            if not words[i].cap:
+                i += 1
+                continue
+            found = _match(words, i, gaz)
+            if found is None:
+                i += 1
+                continue
+            j, code, via = found
+            if code:
+                start, end = words[i].start, words[j - 1].end
+                out.append(PartnerMention(code, text[start:end], start, end, via))
+            i = j
+    for surface, start, end in find_acronyms(text):
+        code = gaz.country_names.get(surface)
         if code:
-            out.append(PartnerMention(code=code, surface=text[t.start:tokens[end_tok - 1].end],
-                                      start=t.start, end=tokens[end_tok - 1].end, via=via))
-        i = end_tok
+            out.append(PartnerMention(code, surface, start, end, "name"))
+    out.sort(key=lambda p: p.start)
     return out
 
 

@@ -30,7 +30,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         if m.group().startswith((".",)) and "\n" not in m.group():
-            before = _WORD_BEFORE.search(text, 0, m.start())
+            before = _WORD_BEFORE.search(text[max(0, m.start() - 24):m.start()])
             word = before.group(1).lower().rstrip(".") if before else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
@@ -73,5 +73,7 @@ def strip_possessive(surface: str) -> str:
 
 def fold(s: str) -> str:
     """Case-insensitive lookup key: lower case, curly apostrophes and dashes made plain."""
+    if s.isascii():
+        return s.lower()
     return (s.replace("\u2019", "'").replace("\u02bc", "'").replace("\u2010", "-").replace("\u2011", "-")
             .replace("\u2013", "-").replace("\u2014", "-").casefold())

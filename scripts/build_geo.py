@@ -256,6 +256,52 @@ def round_ring(r, nd):
     return out if len(out) >= 4 else None
 
 
+def _unwrap(ring):
+    out = [ring[0]]
+    for x, y in ring[1:]:
+        px = out[-1][0]
+        while x - px > 180:
+            x -= 360
+        while x - px < -180:
+            x += 360
+        out.append((x, y))
+    return out
+
+
+def split_antimeridian(polys):
+    """Natural Earth rings that cross the antimeridian (Fiji, Chukotka) jump
+    from +180 to -180; Leaflet would draw a band across the world. Unwrap the
+    ring, cut it at +-180 with shapely and shift the pieces back. Rings around
+    a pole (Antarctica) do not close after unwrapping and are left alone."""
+    from shapely.affinity import translate
+    from shapely.geometry import Polygon, box
+    out = []
+    for p in polys:
+        crosses = any(abs(a[0] - b[0]) > 180 for r in p for a, b in zip(r, r[1:]))
+        if not crosses:
+            out.append(p)
+            continue
+        rings = [_unwrap(r) for r in p]
+        if any(abs(r[0][0] - r[-1][0]) > 1e-9 for r in rings):
+            out.append(p)
+            continue
+        poly = Polygon(rings[0], rings[1:])
+        if not poly.is_valid:
+            poly = poly.buffer(0)
+        pieces = []
+        for shift in (0, 360, -360):
+            part = poly.intersection(box(-180 - shift, -90, 180 - shift, 90))
+            if part.is_empty:
+                continue
+            part = translate(part, xoff=shift)
+            pieces.extend(part.geoms if hasattr(part, "geoms") else [part])
+        for g in pieces:
+            if g.geom_type != "Polygon" or g.area == 0:
+                continue
+            out.append([list(g.exterior.coords)] + [list(i.coords) for i in g.interiors])
+    return out
+
+
 def build_countries_geojson(atlas_dir: Path, res: str, countries: dict, nd: int):
     topo = load_json(atlas_dir / f"countries-{res}.json")
     num2code = {int(c["isonumeric"]): cc for cc, c in countries.items()
@@ -268,7 +314,7 @@ def build_countries_geojson(atlas_dir: Path, res: str, countries: dict, nd: int)
         if not code:
             code = CN.ATLAS_NAME_TO_CODE.get(name, "")
         mp = []
-        for p in polys:
+        for p in split_antimeridian(polys):
             rings = [round_ring(r, nd) for r in p]
             if not rings or rings[0] is None:
                 continue

@@ -148,7 +148,7 @@ _D = {
     "DK": "Danish|Dane|Danes", "DM": "Dominican", "DO": "Dominican", "DZ": "Algerian",
     "EC": "Ecuadorian", "EE": "Estonian", "EG": "Egyptian", "ER": "Eritrean",
     "ES": "Spanish|Spaniard|Spaniards", "ET": "Ethiopian", "FI": "Finnish|Finns",
-    "FJ": "Fijian", "FR": "French|Frenchman|Frenchwoman", "GA": "Gabonese",
+    "FJ": "Fijian", "FR": "French|Frenchman|Frenchmen|Frenchwoman", "GA": "Gabonese",
     "GB": "British|Briton|Britons|Brit|Brits", "GD": "Grenadian", "GE": "Georgian",
     "GH": "Ghanaian", "GM": "Gambian", "GN": "Guinean", "GQ": "Equatorial Guinean",
     "GR": "Greek|Greeks|Hellenic", "GT": "Guatemalan", "GW": "Bissau-Guinean",
@@ -207,7 +207,7 @@ _NO_PLURAL = {"Hellenic", "Philippine", "Lao", "Khmer", "Hongkonger", "Vatican",
 def _plural(words):
     out = list(words)
     for w in words:
-        if w in _NO_PLURAL or w.endswith(("ese", "ish", "ch", "ss", "z")):
+        if w in _NO_PLURAL or w.endswith(("ese", "ish", "ch", "ss", "z", "man")):
             continue
         if w.endswith(("an", "i", "k", "er", "ot", "ino", "ina", "h", "ard", "e")):
             if w + "s" not in out:

@@ -1,0 +1,203 @@
+"""kzmap explorer: where and when Kazakhstan's foreign partnerships happen. Layout and widgets only.
+
+Run: streamlit run app.py   (corpus folder: $KZMAP_SEEDS, default seeds/ beside this file)
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from kzmap import appdata, dataset, mapview, querystate
+from kzmap.filters import FilterState, apply
+from kzmap.html import esc, legend_html, link, reader_html, swatch
+
+HERE = Path(__file__).resolve().parent
+st.set_page_config(page_title="kzmap · Kazakhstan's partnerships", page_icon="🗺️", layout="wide")
+
+
+@st.cache_resource(show_spinner="Loading the place index…")
+def gazetteer():
+    from kzmap.gazetteer import load_gazetteer
+    return load_gazetteer()
+
+
+@st.cache_data(show_spinner="Reading and extracting the articles…", max_entries=4)
+def seed_data(folder: str, _fingerprint: tuple) -> appdata.Data:
+    exts, problems = appdata.load_seeds(folder, gazetteer())
+    return appdata.build_data(exts, problems, gazetteer())
+
+
+@st.cache_resource
+def outlines() -> dict:
+    return mapview.default_outlines()
+
+
+ss = st.session_state
+folder = appdata.seeds_dir(HERE)
+data = seed_data(str(folder), appdata.folder_fingerprint(folder))
+if ss.get("uploads"):
+    data = appdata.build_data(data.extractions + ss["uploads"], data.problems, gazetteer())
+years = data.year_range() or (2000, 2030)
+partner_names = data.partner_names
+
+# --- state: the URL on the first run, the widgets afterwards ----------------------------------------
+WIDGETS = {"w_partners": [], "w_kinds": [], "w_articles": [], "w_years": years}
+
+
+def reset() -> None:
+    ss.update({k: (list(v) if isinstance(v, list) else v) for k, v in WIDGETS.items()})
+    ss.update(sel_places=(), sel_events=(), chart_n=ss.get("chart_n", 0) + 1, url_notices=[])
+
+
+if "url_read" not in ss:
+    state0, ss["url_notices"] = querystate.parse({k: st.query_params.get_all(k) for k in st.query_params},
+                                                 data.known())
+    lo = int(state0.date_from[:4]) if state0.date_from else years[0]
+    hi = int(state0.date_to[:4]) if state0.date_to else years[1]
+    ss.update(url_read=True, w_partners=list(state0.partners), w_kinds=list(state0.kinds),
+              w_articles=list(state0.articles), sel_places=state0.places, sel_events=(), chart_n=0,
+              w_years=(max(years[0], min(lo, years[1])), min(years[1], max(hi, years[0]))))
+
+# a marker click or a timeline selection arrives in session state before this rerun
+click = ss.get("map") or {}
+click_sig = json.dumps([click.get("last_object_clicked_count"), click.get("last_object_clicked_tooltip")])
+if click.get("last_object_clicked_count") and click_sig != ss.get("click_seen"):
+    ss["click_seen"] = click_sig
+    pid = mapview.match_click(ss.get("click_index", []), click.get("last_object_clicked"),
+                              click.get("last_object_clicked_tooltip"))
+    if pid:
+        ss.update(sel_places=(pid,), sel_events=(), chart_n=ss.get("chart_n", 0) + 1)
+chart_key = f"timeline_{ss.get('chart_n', 0)}"
+picked = (ss.get(chart_key) or {}).get("selection")
+if picked is not None and json.dumps(picked, sort_keys=True, default=str) != ss.get("pick_seen"):
+    ss["pick_seen"] = json.dumps(picked, sort_keys=True, default=str)
+    ss.update(sel_events=appdata.selected_event_ids(picked, data.events), sel_places=())
+
+# --- sidebar ---------------------------------------------------------------------------------------
+with st.sidebar:
+    st.header("Filters")
+    counts = dict(zip(data.partners["code"], data.partners["mentions"], strict=False))
+    st.multiselect("Partners", list(data.partners["code"]), key="w_partners", placeholder="All partners",
+                   format_func=lambda c: f"{partner_names.get(c, c)} ({c}) · {counts.get(c, 0)}")
+    st.html("".join(f'<div style="font-size:.85rem">{swatch(r.color)}{esc(r.name)} '
+                    f'<span style="opacity:.65">{r.mentions} mentions · {r.events} events</span></div>'
+                    for r in data.partners.head(10).itertuples()))
+    st.multiselect("Event kinds", sorted(set(data.events["kind"])), key="w_kinds", placeholder="All kinds")
+    st.slider("Years", years[0], max(years[1], years[0] + 1), key="w_years")
+    titles = dict(zip(data.articles["file"], data.articles["title"], strict=False))
+    st.multiselect("Articles", list(data.articles["file"]), key="w_articles", placeholder="All articles",
+                   format_func=lambda f: titles.get(f, f)[:70])
+    st.button("Reset all filters", on_click=reset, use_container_width=True)
+    st.divider()
+    basemap = st.radio("Basemap", list(mapview.BASEMAPS), format_func=mapview.BASEMAPS.get, key="w_basemap")
+    measure = st.radio("Shade partner countries by", ["mentions", "events"], horizontal=True, key="w_measure")
+
+y0, y1 = ss["w_years"]
+state = FilterState(partners=tuple(ss["w_partners"]), kinds=tuple(ss["w_kinds"]), articles=tuple(ss["w_articles"]),
+                    date_from=str(y0) if y0 > years[0] else None, date_to=str(y1) if y1 < years[1] else None,
+                    places=tuple(ss.get("sel_places", ())), events=tuple(ss.get("sel_events", ())))
+view = apply(state, data.mentions, data.events)
+ss["click_index"] = mapview.click_index(view.markers)
+wanted = querystate.to_params(replace(state, events=()), data.article_keys)
+if not querystate.same_params(wanted, {k: st.query_params.get_all(k) for k in st.query_params}):
+    st.query_params.from_dict(wanted)
+
+# --- header ----------------------------------------------------------------------------------------
+st.title("Kazakhstan's foreign partnerships")
+st.caption("Places and dated events found in news articles, on a map and a timeline. "
+           "Every dot leads to the sentences that put it there.")
+for note in ss.get("url_notices", []) + view.notes:
+    st.caption(f"ℹ️ {note}")
+m1, m2, m3, m4 = st.columns(4)
+m1.metric("Places on the map", len(view.markers))
+m2.metric("Events", len(view.table))
+m3.metric("Articles", view.mentions["file"].nunique() if not view.mentions.empty else 0)
+m4.metric("Partners", len({p for ps in view.mentions["partners"] for p in ps}))
+names = appdata.place_names(data.mentions)
+if state.has_selection:
+    what = (f"place **{names.get(state.places[0], state.places[0])}**" if state.places
+            else f"**{len(state.events)}** event(s) picked on the timeline")
+    c1, c2 = st.columns([4, 1])
+    c1.info(f"Showing {what}.", icon="🔎")
+    c2.button("Show everything", on_click=lambda: ss.update(sel_places=(), sel_events=(),
+                                                            chart_n=ss.get("chart_n", 0) + 1),
+              use_container_width=True, type="primary")
+
+# --- map and timeline ------------------------------------------------------------------------------
+left, right = st.columns([3, 2], gap="medium")
+with left:
+    base = mapview.base_map(outlines(), basemap, legend_partners=list(zip(data.partners["code"].head(8),
+                            data.partners["name"].head(8), strict=False)), measure=measure)
+    shade = mapview.shading(outlines(), dataset.country_counts(view.mentions, view.timeline, measure),
+                            partner_names, measure)
+    st_folium(base, key="map", height=560, use_container_width=True,
+              feature_group_to_add=[shade, mapview.place_markers(view.markers, data.country_names, partner_names)],
+              returned_objects=["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count"])
+with right:
+    st.subheader("Timeline")
+    if view.timeline.empty:
+        st.info("No dated events match these filters.")
+    else:
+        st.altair_chart(appdata.timeline_chart(view.timeline, dict(zip(data.partners["code"],
+                        data.partners["color"], strict=False))), on_select="rerun", key=chart_key,
+                        use_container_width=True)
+        st.caption("Click an event or drag across dates to narrow the map; click a dot on the map to "
+                   "narrow the timeline.")
+
+# --- evidence, reader, uploads, downloads ----------------------------------------------------------
+tab_ev, tab_read, tab_add, tab_dl = st.tabs(["Evidence", "Article reader", "Add an article", "Downloads"])
+with tab_ev:
+    st.dataframe(appdata.evidence_table(view.table, names, partner_names), hide_index=True,
+                 use_container_width=True, column_config={"source": st.column_config.LinkColumn("source",
+                                                                                                display_text="open")})
+with tab_read:
+    if len(data.articles):
+        pick = st.selectbox("Article", list(data.articles["file"]), key="w_reader",
+                            format_func=lambda f: f"{titles.get(f, f)[:90]}")
+        x = data.extraction(pick)
+        a = x.article
+        st.html(f'<div style="opacity:.75">{esc(a.source)} · {esc(a.published or "undated")} · '
+                f'{link(a.url, "original article")}</div>' + legend_html())
+        st.html(reader_html(x))
+with tab_add:
+    st.caption("Add an article to this session's map and timeline. It is read in memory and never saved.")
+    up = st.file_uploader("Upload a .md or .txt article", type=["md", "txt"], max_upload_size=1, key="w_upload")
+    pasted_title = st.text_input("…or paste one: title", key="w_paste_title")
+    pasted = st.text_area("Text", key="w_paste_text", height=150)
+    pub = st.text_input("Publication date (optional, YYYY, YYYY-MM or YYYY-MM-DD)", key="w_paste_date")
+    if st.button("Add to the map", type="primary"):
+        if len(ss.get("uploads", [])) >= appdata.MAX_SESSION_UPLOADS:
+            ss["add_msg"] = ([], [f"At most {appdata.MAX_SESSION_UPLOADS} articles per session."])
+        else:
+            got, probs = (appdata.read_upload(up.name, up.getvalue(), gazetteer(), published=pub) if up else
+                          appdata.read_pasted(pasted_title, pasted, gazetteer(), published=pub))
+            if got is not None:
+                ss["uploads"] = ss.get("uploads", []) + [got]
+            ss["add_msg"] = ([f"Added “{got.article.title[:80]}”: {len(got.mentions)} place mentions, "
+                              f"{len(got.events)} events."] if got else [], [f"{p.error}" for p in probs])
+        st.rerun()
+    ok, bad = ss.get("add_msg", ([], []))
+    for msg in ok:
+        st.success(msg)
+    for msg in bad:
+        st.error(msg)
+with tab_dl:
+    d1, d2, d3 = st.columns(3)
+    d1.download_button("Places (GeoJSON)", json.dumps(dataset.places_geojson(view.places), ensure_ascii=False),
+                       "kzmap-places.geojson", "application/geo+json", use_container_width=True)
+    d2.download_button("Places (CSV)", dataset.places_csv(view.places), "kzmap-places.csv", "text/csv",
+                       use_container_width=True)
+    d3.download_button("Events (CSV)", dataset.events_csv(view.table), "kzmap-events.csv", "text/csv",
+                       use_container_width=True)
+
+if data.problems:
+    with st.expander(f"⚠️ {len(data.problems)} file(s) or fields could not be read"):
+        st.dataframe([{"file": p.path, "problem": p.error} for p in data.problems], hide_index=True,
+                     use_container_width=True)
+st.caption("Places © [GeoNames](https://www.geonames.org/) (CC BY 4.0) · Borders © "
+           "[Natural Earth](https://www.naturalearthdata.com/) (public domain) · Map: Leaflet, folium · "
+           "Countries and macro regions are shaded, not drawn as dots.")

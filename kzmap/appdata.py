@@ -1,0 +1,242 @@
+"""Glue between the pipeline and the app: corpus loading, uploads, timeline selection. No Streamlit.
+
+``app.py`` wraps ``load_seeds`` in ``st.cache_data`` and the gazetteer in ``st.cache_resource``;
+everything here is a plain function, so AppTest and unit tests drive it directly.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+from . import dataset, querystate
+from .colors import partner_color
+from .records import EVENT_KINDS, Extraction, Problem
+
+ROOT = Path(__file__).resolve().parent.parent
+UPLOAD_MAX_BYTES = 1_000_000
+UPLOAD_SUFFIXES = (".md", ".txt", ".markdown")
+PASTE_MAX_CHARS = 500_000
+MAX_SESSION_UPLOADS = 20
+
+
+def seeds_dir(app_dir: Path | str = ROOT) -> Path:
+    """The corpus folder: ``$KZMAP_SEEDS`` if set, else ``seeds/`` beside app.py."""
+    env = os.environ.get("KZMAP_SEEDS", "").strip()
+    if env:
+        p = Path(env)
+        return p if p.is_absolute() else Path(app_dir) / p
+    return Path(app_dir) / "seeds"
+
+
+def folder_fingerprint(folder: Path) -> tuple:
+    """Changes when an article file is added, removed or edited (part of the cache key)."""
+    try:
+        return tuple(sorted((str(p.relative_to(folder)), p.stat().st_mtime_ns, p.stat().st_size)
+                            for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in UPLOAD_SUFFIXES))
+    except OSError:
+        return ()
+
+
+def load_seeds(folder: Path | str, gaz) -> tuple[list[Extraction], list[Problem]]:
+    from .extract import extract_paths
+
+    folder = Path(folder)
+    if not folder.exists():
+        return [], [Problem(str(folder), "corpus folder not found (set KZMAP_SEEDS to a folder of .md articles)")]
+    return extract_paths([folder], gaz)
+
+
+@dataclass
+class Data:
+    """The tables every view is built from."""
+    extractions: list[Extraction]
+    problems: list[Problem]
+    mentions: pd.DataFrame
+    events: pd.DataFrame
+    partners: pd.DataFrame
+    articles: pd.DataFrame
+    country_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def partner_names(self) -> dict[str, str]:
+        return dict(zip(self.partners["code"], self.partners["name"], strict=False))
+
+    @property
+    def article_keys(self) -> dict[str, str]:
+        return dict(zip(self.articles["file"], self.articles["key"], strict=False))
+
+    def known(self) -> querystate.Known:
+        return querystate.Known(
+            partners=frozenset(self.partners["code"]),
+            kinds=frozenset(EVENT_KINDS) | frozenset(self.events["kind"]),
+            articles=dict(zip(self.articles["key"], self.articles["file"], strict=False)),
+            places=frozenset(self.mentions["place_id"]),
+        )
+
+    def extraction(self, file: str) -> Extraction | None:
+        return next((x for x in self.extractions if x.article.path == file), None)
+
+    def year_range(self) -> tuple[int, int] | None:
+        years = [d.year for col in ("date_start", "date_stop") for d in self.events[col].dropna()]
+        years += [d.year for col in ("date_start", "date_stop") for d in self.mentions[col].dropna()]
+        return (min(years), max(years)) if years else None
+
+
+def build_data(extractions: Sequence[Extraction], problems: Sequence[Problem] = (), gaz=None) -> Data:
+    countries = getattr(gaz, "countries", {}) or {}
+    country_names = {code: getattr(c, "name", code) for code, c in countries.items()}
+    names = {code: country_names.get(code, code) for code in country_names}
+    names.setdefault("EU", "European Union")
+    return Data(
+        extractions=list(extractions), problems=list(problems),
+        mentions=dataset.mentions_frame(extractions), events=dataset.events_frame(extractions),
+        partners=dataset.partners_table(extractions, names), articles=dataset.articles_table(extractions),
+        country_names=country_names,
+    )
+
+
+# --- uploads -------------------------------------------------------------------------------------
+
+def read_upload(name: str, data: bytes, gaz, *, published: str | None = None,
+                max_bytes: int = UPLOAD_MAX_BYTES) -> tuple[Extraction | None, list[Problem]]:
+    """An uploaded file -> extraction, in memory only. Never raises; problems say what was wrong."""
+    from .corpus import parse_bytes
+
+    label = f"upload:{Path(name or 'article').name[:120]}"
+    if not (name or "").lower().endswith(UPLOAD_SUFFIXES):
+        return None, [Problem(label, f"only {', '.join(UPLOAD_SUFFIXES)} files can be added "
+                                     f"(got {Path(name or '').suffix or 'no extension'})")]
+    if len(data) > max_bytes:
+        return None, [Problem(label, f"file is {len(data):,} bytes, over the upload limit of {max_bytes:,}")]
+    try:
+        article, problems = parse_bytes(label, data)
+    except Exception as err:  # noqa: BLE001 - an upload must never crash the app
+        return None, [Problem(label, f"could not read the file: {type(err).__name__}")]
+    return _extract(article, problems, gaz, published)
+
+
+def read_pasted(title: str, text: str, gaz, *, published: str | None = None,
+                max_chars: int = PASTE_MAX_CHARS) -> tuple[Extraction | None, list[Problem]]:
+    from .corpus import parse_text
+
+    label = f"pasted:{(title or 'article').strip()[:80] or 'article'}"
+    if not text or not text.strip():
+        return None, [Problem(label, "the pasted text is empty")]
+    if len(text) > max_chars:
+        return None, [Problem(label, f"the pasted text has {len(text):,} characters, over the limit of {max_chars:,}")]
+    if "\x00" in text:
+        return None, [Problem(label, "the pasted text contains binary data (NUL characters)")]
+    try:
+        article, problems = parse_text(label, text)
+    except Exception as err:  # noqa: BLE001
+        return None, [Problem(label, f"could not read the text: {type(err).__name__}")]
+    if article is not None and title and title.strip() and not text.lstrip().startswith("---"):
+        article = replace(article, title=title.strip()[:200])
+    return _extract(article, problems, gaz, published)
+
+
+def _extract(article, problems, gaz, published):
+    from .extract import extract
+
+    problems = list(problems)
+    if article is None:
+        return None, problems
+    if published:
+        if querystate.valid_date(published.strip()):
+            article = replace(article, published=published.strip())
+        else:
+            problems.append(Problem(article.path, f"publication date {querystate.shown(published)!r} is not "
+                                                  "YYYY, YYYY-MM or YYYY-MM-DD; kept the article's own"))
+    try:
+        return extract(article, gaz), problems
+    except Exception as err:  # noqa: BLE001
+        return None, problems + [Problem(article.path, f"extraction failed: {type(err).__name__}: {str(err)[:200]}")]
+
+
+# --- timeline ------------------------------------------------------------------------------------
+
+def timeline_chart(events: pd.DataFrame, colors: Mapping[str, str] | None = None) -> alt.Chart:
+    """The timeline from ``kzmap.timeline`` when available, else a simple built-in chart."""
+    try:
+        from .timeline import build_timeline
+    except ImportError:
+        return fallback_timeline(events, colors)
+    return build_timeline(events, colors=dict(colors) if colors else None, selection=True)
+
+
+def fallback_timeline(events: pd.DataFrame, colors: Mapping[str, str] | None = None) -> alt.Chart:
+    data = events.assign(
+        partner=[(p[0] if len(p) else "none") for p in events["partners"]],
+        partners_text=[", ".join(p) for p in events["partners"]],
+    )[["event_id", "date_start", "date_stop", "kind", "title", "partner", "partners_text", "date_text", "article"]]
+    data = data.dropna(subset=["date_start"])
+    codes = sorted(set(data["partner"]))
+    scale = alt.Scale(domain=codes, range=[(colors or {}).get(c) or partner_color(c if c != "none" else None)
+                                           for c in codes])
+    pick = alt.selection_point(name="pick", fields=["event_id"], on="click")
+    brush = alt.selection_interval(name="brush", encodings=["x"])
+    base = alt.Chart(data).encode(
+        x=alt.X("date_start:T", title=None),
+        y=alt.Y("kind:N", title=None, sort=list(EVENT_KINDS)),
+        color=alt.Color("partner:N", scale=scale, legend=alt.Legend(title="Partner", orient="bottom")),
+        tooltip=[alt.Tooltip("date_text:N", title="date"), "kind:N", "title:N",
+                 alt.Tooltip("partners_text:N", title="partners"), "article:N"],
+    )
+    points = base.mark_circle(size=90, opacity=0.85).add_params(pick, brush).encode(
+        opacity=alt.condition(pick, alt.value(0.9), alt.value(0.3)))
+    return points.properties(height=220, width="container")
+
+
+def selected_event_ids(selection: object, timeline_events: pd.DataFrame) -> tuple[str, ...]:
+    """Event ids picked on the timeline, from ``st.altair_chart(on_select=...)``'s ``selection``.
+
+    Understands point selections (lists of field dicts carrying ``event_id``) and interval
+    selections over a date field (``{"date_start": [lo, hi]}``); anything else selects nothing.
+    """
+    from .filters import events_in_range
+
+    if not isinstance(selection, Mapping):
+        return ()
+    ids: list[str] = []
+    known = set(timeline_events.get("event_id", []))
+    for value in selection.values():
+        if isinstance(value, list):
+            for item in value:
+                if isinstance(item, Mapping) and item.get("event_id") in known:
+                    ids.append(item["event_id"])
+        elif isinstance(value, Mapping):
+            for key, bounds in value.items():
+                if str(key).startswith(("date", "start", "x")) and isinstance(bounds, list) and len(bounds) == 2:
+                    ids.extend(events_in_range(timeline_events, bounds[0], bounds[1]))
+    return tuple(dict.fromkeys(ids))
+
+
+# --- tables for display ----------------------------------------------------------------------------
+
+def evidence_table(events: pd.DataFrame, place_names: Mapping[str, str],
+                   partner_names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The evidence table as shown: plain text columns and http(s)-only links (else empty)."""
+    from .html import safe_url
+
+    partner_names = partner_names or {}
+    if events.empty:
+        return pd.DataFrame(columns=["date", "kind", "partners", "places", "title", "evidence", "article", "source"])
+    return pd.DataFrame({
+        "date": [d if not e else f"{d} – {e}" for d, e in zip(events["date"], events["end"], strict=False)],
+        "kind": events["kind"],
+        "partners": [", ".join(partner_names.get(p, p) for p in ps) for ps in events["partners"]],
+        "places": [", ".join(place_names.get(p, p) for p in ps[:4]) for ps in events["places"]],
+        "title": events["title"],
+        "evidence": events["evidence"],
+        "article": events["article"],
+        "source": [safe_url(u) for u in events["url"]],
+    }).reset_index(drop=True)
+
+
+def place_names(mentions: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(mentions["place_id"], mentions["name"], strict=False))

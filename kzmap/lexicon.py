@@ -1,0 +1,41 @@
+"""Closed word lists of English used by the name-structure rules (not place data)."""
+from __future__ import annotations
+
+FUNCTION = frozenset("""
+the a an in on at from to for with by of and or but as while after before during since until between
+among across over under via through both this that these those its his her their our we it he she they
+i if when where although though despite however meanwhile yet so then also unlike like about according
+amid near into onto upon within without along around beyond toward towards per each every all some many
+most more other such no not there here what which who why how last next further still even only just
+today yesterday tomorrow nevertheless moreover furthermore consequently presently currently notably
+indeed thus hence instead rather whether once now earlier later often following my your us them you
+""".split())
+TITLES = frozenset("""
+president prime minister foreign deputy vice mayor governor ambassador secretary chairman chairwoman
+general premier king queen emperor chancellor senator mr mrs ms dr sir ceo head chief leader envoy
+official officials spokesperson spokesman commissioner director pm fm
+""".split())
+FEATURES = frozenset("""
+region oblast province city port seaport airport station checkpoint border crossing gateway terminal
+valley river lake sea bay gulf strait pass district county basin field deposit mine zone area
+""".split())
+CONNECTORS = frozenset({"of", "the", "de", "del", "da", "di", "du", "al", "el", "la", "le", "on", "upon",
+                        "and", "y", "bin", "ibn"})
+COMPOUND_PREFIXES = frozenset({"trans", "sino", "pan", "euro", "indo", "anti", "pro", "post", "pre", "non",
+                               "afro", "russo", "anglo", "franco", "greater", "inner", "outer", "sub", "inter"})
+LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "inside", "via", "through", "around",
+                      "across", "into", "toward", "towards", "within", "visit", "visited", "visiting",
+                      "reach", "reached", "reaching", "leave", "left", "arrive", "arrived", "arriving", "trip",
+                      "flew", "travelled", "traveled", "held", "hosted", "based", "headquartered"})
+GOV_NOUNS = frozenset("""
+policy policies foreign position stance approach government leadership ties relations interest interests
+decision decisions strategy influence diplomacy response efforts ambitions engagement role support plans
+vision multi-vector attempts attempt agenda officials authorities priorities reforms pivot
+""".split())
+GOV_VERBS = frozenset("""
+says said considers considered believes believed wants wanted insists insisted announced announces agreed
+agrees signed signs rejected rejects accused accuses urged urges warned warns hopes hoped seeks sought
+sees saw views pushes pushed plans planned continues continued has have had will would must
+may might could should remains remained aims aimed intends intended responded responds refused refuses
+welcomed welcomes condemned condemns demanded demands denied denies
+""".split())

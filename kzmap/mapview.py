@@ -1,0 +1,398 @@
+"""Folium builders: a stable base map, partner-country shading and place markers.
+
+The base map (outlines, routes, legend, attribution) depends only on the corpus, so it stays the
+same while filters change; st_folium then only swaps the feature groups from ``shading`` and
+``place_markers`` (``feature_group_to_add``) instead of reloading the map. Element ids are set
+deterministically, so the same data renders byte-identical HTML.
+
+No CDN: Leaflet and jQuery come from ``static/`` (Streamlit static serving, ``/app/static``);
+folium's other defaults (Bootstrap, Font Awesome, awesome-markers) are dropped, and no branca
+colormap is used (st_folium would load d3 from a CDN for it).
+
+Every string from data goes through ``kzmap.html.esc``: folium pastes popup and tooltip HTML raw
+into JavaScript template literals.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import folium
+import pandas as pd
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from .colors import partner_color
+from .html import esc, link, sentence_html, swatch
+
+ROOT = Path(__file__).resolve().parent.parent
+GEO_DIR = ROOT / "geo"
+STATIC_URL = "/app/static"
+
+CENTER = (46.0, 66.0)  # lat, lon: Kazakhstan and its partners from Europe to China
+ZOOM = 3
+MAX_POPUP_EVIDENCE = 8
+
+EU_MEMBERS = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+              "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")
+
+BASEMAPS = {
+    "outline": "Country outlines (offline)",
+    "positron": "CartoDB Positron (online)",
+    "osm": "OpenStreetMap (online)",
+}
+_TILES = {
+    "positron": ("https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
+                 '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors '
+                 '&copy; <a href="https://carto.com/attributions">CARTO</a>'),
+    "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+            '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+}
+ATTRIBUTION = ('Places: <a href="https://www.geonames.org/">GeoNames</a> '
+               '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>) · '
+               'Borders: <a href="https://www.naturalearthdata.com/">Natural Earth</a>')
+
+ROUTE_STYLE = {  # kind -> (colour, dash pattern, label)
+    "corridor": ("#5b4a8b", "8 6", "Transport corridor"),
+    "rail": ("#3d3d3d", "2 5", "Railway"),
+    "road": ("#8a5a2b", "10 4", "Highway"),
+    "pipeline": ("#b5651d", "1 4", "Pipeline"),
+    "sea_route": ("#2a7fb8", "6 6", "Sea route"),
+}
+
+SEA = "#dfe8f0"
+LAND = "#f6f4ef"
+BORDER = "#b9b6ad"
+
+
+# --- data files -----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=2)
+def load_geojson(path: str | Path) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _round_coords(coords, ndigits: int):
+    if isinstance(coords, (int, float)):
+        return round(coords, ndigits)
+    return [_round_coords(c, ndigits) for c in coords]
+
+
+def simplify_outlines(geojson: Mapping, tolerance: float = 0.1, ndigits: int = 2, drop: tuple[str, ...] = ("AQ",)) -> dict:
+    """Lighter outlines for the browser: simplified and rounded (about 1 km at the world view)."""
+    from shapely.geometry import mapping, shape
+
+    features = []
+    for f in geojson.get("features", []):
+        geom = f.get("geometry")
+        if not geom or f.get("properties", {}).get("code") in drop:
+            continue
+        g = shape(geom).simplify(tolerance, preserve_topology=True)
+        if g.is_empty:
+            continue
+        gj = mapping(g)
+        features.append({"type": "Feature", "properties": {"code": f["properties"].get("code", ""),
+                                                            "name": f["properties"].get("name", "")},
+                         "geometry": {"type": gj["type"], "coordinates": _round_coords(gj["coordinates"], ndigits)}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+@lru_cache(maxsize=1)
+def default_outlines() -> dict:
+    return simplify_outlines(load_geojson(GEO_DIR / "countries.geojson"))
+
+
+@lru_cache(maxsize=1)
+def default_routes() -> dict:
+    path = GEO_DIR / "routes.geojson"
+    return load_geojson(path) if path.exists() else {"type": "FeatureCollection", "features": []}
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+def use_local_assets(m: folium.Map, static_url: str = STATIC_URL) -> folium.Map:
+    """Point the map at Leaflet/jQuery under ``static_url``; drop every other default CDN asset."""
+    m.default_js = [("leaflet", f"{static_url}/leaflet/leaflet.js"),
+                    ("jquery", f"{static_url}/jquery/jquery.min.js")]
+    m.default_css = [("leaflet_css", f"{static_url}/leaflet/leaflet.css")]
+    return m
+
+
+def stabilize_ids(element, prefix: str) -> None:
+    """Give ``element`` and its descendants ids that depend only on their position (no uuids)."""
+    counter = 0
+
+    def walk(el):
+        nonlocal counter
+        el._id = f"{prefix}{counter}"
+        counter += 1
+        for child in list(getattr(el, "_children", {}).values()):
+            walk(child)
+        # rebuild the children dict so its keys (used as JS variable names) are stable too
+        if getattr(el, "_children", None):
+            el._children = type(el._children)((c.get_name(), c) for c in el._children.values())
+
+    walk(element)
+
+
+class _Attribution(MacroElement):
+    """Adds a constant attribution line to the map's attribution control."""
+    _template = Template("{% macro script(this, kwargs) %}"
+                         "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text_json }});"
+                         "{% endmacro %}")
+
+    def __init__(self, text: str = ATTRIBUTION):
+        super().__init__()
+        self._name = "Attribution"
+        self.text_json = json.dumps(text)
+
+
+def radius(mentions: int) -> float:
+    """Marker radius in pixels: grows with the square root of the mention count, 5 to 22."""
+    return round(min(22.0, 4.0 + 3.0 * math.sqrt(max(1, int(mentions)))), 1)
+
+
+def tooltip_text(row) -> str:
+    """Plain tooltip text of a place; also how a click is matched back to its place."""
+    n = int(row["mentions"])
+    where = f"{row['kind'].replace('_', ' ')}, {row['country']}" if row["country"] else row["kind"].replace("_", " ")
+    return f"{row['name']} ({where}) · {n} mention{'s' if n != 1 else ''}"
+
+
+def normalize_text(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def popup_html(row, country_names: Mapping[str, str] | None = None,
+               partner_names: Mapping[str, str] | None = None) -> str:
+    country_names = country_names or {}
+    partner_names = partner_names or {}
+    country = country_names.get(row["country"], row["country"]) if row["country"] else ""
+    partners = row["partners"] or {}
+    chips = " ".join(
+        f'<span class="kz-chip">{swatch(partner_color(c))}{esc(partner_names.get(c, c))} {int(n)}</span>'
+        for c, n in list(partners.items())[:6])
+    items = []
+    for ev in row["evidence"][:MAX_POPUP_EVIDENCE]:
+        when = ev.get("date") or ev.get("published") or "undated"
+        items.append(
+            f'<li><q>{sentence_html(ev["sentence"], ev["start"], ev["end"])}</q>'
+            f'<div class="kz-src">{link(ev.get("url"), ev.get("title") or ev.get("file"))} · {esc(when)}</div></li>')
+    more = len(row["evidence"]) - MAX_POPUP_EVIDENCE
+    if more > 0:
+        items.append(f'<li class="kz-more">and {more} more in the evidence table</li>')
+    n = int(row["mentions"])
+    return (
+        '<div class="kz-pop">'
+        f'<div class="kz-title">{esc(row["name"])}</div>'
+        f'<div class="kz-meta">{esc(str(row["kind"]).replace("_", " "))}'
+        f'{" · " + esc(country) if country else ""} · {n} mention{"s" if n != 1 else ""}'
+        f' in {int(row["n_articles"])} article{"s" if int(row["n_articles"]) != 1 else ""}</div>'
+        f'{"<div class=kz-chips>" + chips + "</div>" if chips else ""}'
+        f'<ol>{"".join(items)}</ol></div>'
+    )
+
+
+POPUP_CSS = f"""
+<style>
+.leaflet-container {{ background: {SEA}; font: 13px/1.4 "Source Sans Pro", "Segoe UI", Roboto, sans-serif; }}
+.kz-pop {{ max-height: 260px; overflow-y: auto; min-width: 240px; }}
+.kz-pop .kz-title {{ font-weight: 700; font-size: 15px; }}
+.kz-pop .kz-meta {{ color: #555; margin-bottom: 4px; }}
+.kz-pop .kz-chips {{ margin: 2px 0 6px 0; }}
+.kz-pop .kz-chip {{ display: inline-block; margin-right: 8px; white-space: nowrap; }}
+.kz-pop ol {{ padding-left: 18px; margin: 0; }}
+.kz-pop li {{ margin-bottom: 6px; }}
+.kz-pop q {{ quotes: none; }}
+.kz-pop mark {{ background: #ffe08a; padding: 0 2px; border-radius: 2px; }}
+.kz-pop .kz-src {{ color: #666; font-size: 12px; }}
+.kz-legend {{ background: rgba(255,255,255,.92); padding: 6px 9px; border-radius: 6px; color: #222;
+  box-shadow: 0 1px 4px rgba(0,0,0,.25); font-size: 12px; line-height: 1.5; max-width: 190px; }}
+.kz-legend b {{ display: block; margin-top: 2px; }}
+.kz-legend .kz-line {{ display: inline-block; width: 22px; height: 0; border-top: 2px dashed; vertical-align: middle;
+  margin-right: 5px; }}
+path.kzmap-place {{ cursor: pointer; }}
+path.kzmap-place.kz-selected {{ stroke-width: 3px; }}
+</style>
+"""
+
+
+class _Legend(MacroElement):
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function() {
+            var legend = L.control({position: "bottomleft"});
+            legend.onAdd = function () {
+                var div = L.DomUtil.create("div", "kz-legend");
+                div.innerHTML = {{ this.html_json }};
+                L.DomEvent.disableClickPropagation(div);
+                return div;
+            };
+            legend.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, html: str):
+        super().__init__()
+        self._name = "Legend"
+        self.html_json = json.dumps(html)
+
+
+def legend_html(partners: Iterable[tuple[str, str]], route_kinds: Iterable[str] = (), measure: str = "mentions") -> str:
+    rows = [f"{swatch(partner_color(code))}{esc(name)}" for code, name in partners]
+    parts = ["<b>Leading partner</b>", "<br>".join(rows) or "none found",
+             f"<b>Dot size</b>mentions of the place<b>Shaded countries</b>partners, by {esc(measure)}"]
+    kinds = [k for k in ROUTE_STYLE if k in set(route_kinds)]
+    if kinds:
+        parts.append("<b>Routes</b>" + "<br>".join(
+            f'<span class="kz-line" style="border-color:{ROUTE_STYLE[k][0]}"></span>{esc(ROUTE_STYLE[k][2])}'
+            for k in kinds))
+    return "".join(parts)
+
+
+# --- builders ---------------------------------------------------------------------------------------
+
+def base_map(countries_geojson: Mapping | None = None, basemap: str = "outline", *,
+             routes_geojson: Mapping | None = None, legend_partners: Iterable[tuple[str, str]] = (),
+             measure: str = "mentions", static_url: str = STATIC_URL, height: int | str = "100%") -> folium.Map:
+    """The stable part of the map: outlines (or tiles), routes, legend and attribution."""
+    if basemap not in BASEMAPS:
+        basemap = "outline"
+    m = folium.Map(location=list(CENTER), zoom_start=ZOOM, min_zoom=2, max_zoom=12, tiles=None,
+                   control_scale=True, prefer_canvas=False, world_copy_jump=False, height=height)
+    use_local_assets(m, static_url)
+    m.get_root().header.add_child(Element(POPUP_CSS), name="kz_css")
+
+    if basemap in _TILES:
+        url, attr = _TILES[basemap]
+        folium.TileLayer(url, attr=attr, name=BASEMAPS[basemap], control=False, max_zoom=18).add_to(m)
+    else:
+        outlines = countries_geojson if countries_geojson is not None else default_outlines()
+        folium.GeoJson(
+            dict(outlines), name="Countries", control=False, interactive=False, smooth_factor=1.0,
+            style_function=lambda _f: {"fillColor": LAND, "color": BORDER, "weight": 0.6, "fillOpacity": 1.0},
+        ).add_to(m)
+
+    routes = routes_geojson if routes_geojson is not None else default_routes()
+    route_kinds = []
+    group = folium.FeatureGroup(name="Routes", control=False)
+    for f in routes.get("features", []):
+        geom = f.get("geometry") or {}
+        props = f.get("properties") or {}
+        lines = ([geom.get("coordinates", [])] if geom.get("type") == "LineString"
+                 else geom.get("coordinates", []) if geom.get("type") == "MultiLineString" else [])
+        colour, dash, _label = ROUTE_STYLE.get(props.get("kind"), ("#555555", "4 4", "Route"))
+        route_kinds.append(props.get("kind"))
+        for line in lines:
+            # GeoJSON gives (lon, lat); folium wants [lat, lon]
+            latlon = [[pt[1], pt[0]] for pt in line if len(pt) >= 2]
+            if len(latlon) < 2:
+                continue
+            tip = f"<b>{esc(props.get('name', ''))}</b><br><small>{esc(str(props.get('kind', '')).replace('_', ' '))}</small>"
+            folium.PolyLine(latlon, color=colour, weight=2.5, opacity=0.75, dash_array=dash,
+                            tooltip=folium.Tooltip(tip, sticky=True), class_name="kzmap-route").add_to(group)
+    group.add_to(m)
+    _Legend(legend_html(legend_partners, route_kinds, measure)).add_to(m)
+    m.add_child(_Attribution())
+    stabilize_ids(m, "kz")
+    return m
+
+
+def shading(countries_geojson: Mapping | None, counts: Mapping[str, int], names: Mapping[str, str] | None = None,
+            measure: str = "mentions") -> folium.FeatureGroup:
+    """Partner countries filled with their partner colour, stronger for more ``measure``.
+
+    The EU's count shades its member states that have no count of their own.
+    """
+    names = names or {}
+    geo = countries_geojson if countries_geojson is not None else default_outlines()
+    values = {c: int(n) for c, n in counts.items() if n and c != "KZ"}
+    eu = values.pop("EU", 0)
+    top = max([*values.values(), eu, 1])
+    fg = folium.FeatureGroup(name="Partner countries", control=False)
+    for f in geo.get("features", []):
+        code = f["properties"].get("code", "")
+        own = values.get(code, 0)
+        via_eu = not own and eu and code in EU_MEMBERS
+        n = own or (eu if via_eu else 0)
+        if not n:
+            continue
+        partner = "EU" if via_eu else code
+        opacity = round(0.18 + 0.42 * math.sqrt(n / top), 3)
+        label = f"{esc(names.get(partner, partner))}: {n} {esc(measure)}"
+        if via_eu:
+            label = f"{esc(f['properties'].get('name', code))} (EU) · {label}"
+        folium.GeoJson(
+            {"type": "FeatureCollection", "features": [f]},
+            style_function=lambda _f, c=partner_color(partner), o=opacity: {
+                "fillColor": c, "color": c, "weight": 0.8, "fillOpacity": o},
+            tooltip=folium.Tooltip(label, sticky=True), control=False,
+        ).add_to(fg)
+    stabilize_ids(fg, "kzs")
+    return fg
+
+
+def place_markers(places: pd.DataFrame, country_names: Mapping[str, str] | None = None,
+                  partner_names: Mapping[str, str] | None = None) -> folium.FeatureGroup:
+    """One CircleMarker per place (class ``kzmap-place``), sized by mentions, coloured by partner."""
+    fg = folium.FeatureGroup(name="Places", control=False)
+    rows = places.sort_values("mentions", ascending=False, kind="stable") if not places.empty else places
+    for _, row in rows.iterrows():  # biggest first, so small dots stay clickable on top
+        if "marker" in row and not row["marker"]:
+            continue
+        lat, lon = float(row["lat"]), float(row["lon"])
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            continue
+        selected = bool(row.get("selected", False))
+        folium.CircleMarker(
+            location=[lat, lon],  # folium takes [lat, lon]
+            radius=radius(row["mentions"]),
+            color="#111111" if selected else "#ffffff",
+            weight=3 if selected else 1,
+            fill=True, fill_color=row["color"], fill_opacity=0.85,
+            className="kzmap-place kz-selected" if selected else "kzmap-place",
+            tooltip=folium.Tooltip(esc(tooltip_text(row)), sticky=False),
+            popup=folium.Popup(popup_html(row, country_names, partner_names), max_width=380, lazy=True),
+        ).add_to(fg)
+    stabilize_ids(fg, "kzp")
+    return fg
+
+
+def click_index(places: pd.DataFrame) -> list[tuple[str, str, float, float]]:
+    """(id, tooltip text, lat, lon) of the drawn markers: kept between reruns to resolve clicks."""
+    return [(str(r["id"]), normalize_text(tooltip_text(r)), float(r["lat"]), float(r["lon"]))
+            for _, r in places.iterrows()]
+
+
+def match_click(index: Iterable[tuple[str, str, float, float]], clicked: Mapping | None,
+                tooltip: str | None) -> str | None:
+    """The place id a st_folium click refers to: the marker whose tooltip text matches, nearest first.
+
+    ``clicked`` is Leaflet's click point ``{"lat":..,"lng":..}`` (not the marker centre), so it
+    only breaks ties between markers with the same tooltip.
+    """
+    if not tooltip or not isinstance(tooltip, str):
+        return None
+    want = normalize_text(tooltip)
+    cands = [c for c in index if c[1] == want]
+    if not cands:
+        return None
+    if isinstance(clicked, Mapping):
+        try:
+            lat, lon = float(clicked["lat"]), float(clicked["lng"])
+            cands.sort(key=lambda c: (c[2] - lat) ** 2 + (c[3] - lon) ** 2)
+        except (KeyError, TypeError, ValueError):
+            pass
+    return cands[0][0]
+
+
+def render_html(m: folium.Map, *groups: folium.FeatureGroup) -> str:
+    """Standalone HTML of the map with ``groups`` added (tests and exports)."""
+    for g in groups:
+        g.add_to(m)
+    return m.get_root().render()
