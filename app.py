@@ -91,7 +91,7 @@ with st.sidebar:
     titles = dict(zip(data.articles["file"], data.articles["title"], strict=False))
     st.multiselect("Articles", list(data.articles["file"]), key="w_articles", placeholder="All articles",
                    format_func=lambda f: titles.get(f, f)[:70])
-    st.button("Reset all filters", on_click=reset, use_container_width=True)
+    st.button("Reset all filters", on_click=reset, width="stretch")
     st.divider()
     basemap = st.radio("Basemap", list(mapview.BASEMAPS), format_func=mapview.BASEMAPS.get, key="w_basemap")
     measure = st.radio("Shade partner countries by", ["mentions", "events"], horizontal=True, key="w_measure")
@@ -107,6 +107,8 @@ if not querystate.same_params(wanted, {k: st.query_params.get_all(k) for k in st
     st.query_params.from_dict(wanted)
 
 # --- header ----------------------------------------------------------------------------------------
+st.html("<style>.block-container{padding-top:2.2rem;padding-bottom:1rem}"
+        "[data-testid=stMetricValue]{font-size:1.7rem}</style>")
 st.title("Kazakhstan's foreign partnerships")
 st.caption("Places and dated events found in news articles, on a map and a timeline. "
            "Every dot leads to the sentences that put it there.")
@@ -125,13 +127,13 @@ if state.has_selection:
     c1.info(f"Showing {what}.", icon="🔎")
     c2.button("Show everything", on_click=lambda: ss.update(sel_places=(), sel_events=(),
                                                             chart_n=ss.get("chart_n", 0) + 1),
-              use_container_width=True, type="primary")
+              width="stretch", type="primary")
 
 # --- map and timeline ------------------------------------------------------------------------------
 left, right = st.columns([3, 2], gap="medium")
 with left:
-    base = mapview.base_map(outlines(), basemap, legend_partners=list(zip(data.partners["code"].head(8),
-                            data.partners["name"].head(8), strict=False)), measure=measure)
+    base = mapview.base_map(outlines(), basemap, legend_partners=list(zip(data.partners["code"].head(6),
+                            data.partners["name"].head(6), strict=False)), measure=measure)
     shade = mapview.shading(outlines(), dataset.country_counts(view.mentions, view.timeline, measure),
                             partner_names, measure)
     st_folium(base, key="map", height=560, use_container_width=True,
@@ -144,7 +146,7 @@ with right:
     else:
         st.altair_chart(appdata.timeline_chart(view.timeline, dict(zip(data.partners["code"],
                         data.partners["color"], strict=False))), on_select="rerun", key=chart_key,
-                        use_container_width=True)
+                        width="stretch")
         st.caption("Click an event or drag across dates to narrow the map; click a dot on the map to "
                    "narrow the timeline.")
 
@@ -152,7 +154,7 @@ with right:
 tab_ev, tab_read, tab_add, tab_dl = st.tabs(["Evidence", "Article reader", "Add an article", "Downloads"])
 with tab_ev:
     st.dataframe(appdata.evidence_table(view.table, names, partner_names), hide_index=True,
-                 use_container_width=True, column_config={"source": st.column_config.LinkColumn("source",
+                 width="stretch", column_config={"source": st.column_config.LinkColumn("source",
                                                                                                 display_text="open")})
 with tab_read:
     if len(data.articles):
@@ -188,16 +190,16 @@ with tab_add:
 with tab_dl:
     d1, d2, d3 = st.columns(3)
     d1.download_button("Places (GeoJSON)", json.dumps(dataset.places_geojson(view.places), ensure_ascii=False),
-                       "kzmap-places.geojson", "application/geo+json", use_container_width=True)
+                       "kzmap-places.geojson", "application/geo+json", width="stretch")
     d2.download_button("Places (CSV)", dataset.places_csv(view.places), "kzmap-places.csv", "text/csv",
-                       use_container_width=True)
+                       width="stretch")
     d3.download_button("Events (CSV)", dataset.events_csv(view.table), "kzmap-events.csv", "text/csv",
-                       use_container_width=True)
+                       width="stretch")
 
 if data.problems:
     with st.expander(f"⚠️ {len(data.problems)} file(s) or fields could not be read"):
         st.dataframe([{"file": p.path, "problem": p.error} for p in data.problems], hide_index=True,
-                     use_container_width=True)
+                     width="stretch")
 st.caption("Places © [GeoNames](https://www.geonames.org/) (CC BY 4.0) · Borders © "
            "[Natural Earth](https://www.naturalearthdata.com/) (public domain) · Map: Leaflet, folium · "
            "Countries and macro regions are shaded, not drawn as dots.")

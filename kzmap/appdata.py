@@ -189,7 +189,7 @@ def fallback_timeline(events: pd.DataFrame, colors: Mapping[str, str] | None = N
     )
     points = base.mark_circle(size=90, opacity=0.85).add_params(pick, brush).encode(
         opacity=alt.condition(pick, alt.value(0.9), alt.value(0.3)))
-    return points.properties(height=220, width="container")
+    return points.properties(height=300, width="container")
 
 
 def selected_event_ids(selection: object, timeline_events: pd.DataFrame) -> tuple[str, ...]:
@@ -227,10 +227,11 @@ def evidence_table(events: pd.DataFrame, place_names: Mapping[str, str],
     if events.empty:
         return pd.DataFrame(columns=["date", "kind", "partners", "places", "title", "evidence", "article", "source"])
     return pd.DataFrame({
-        "date": [d if not e else f"{d} – {e}" for d, e in zip(events["date"], events["end"], strict=False)],
+        "date": [d if not isinstance(e, str) or not e else f"{d} – {e}"
+                 for d, e in zip(events["date"], events["end"], strict=False)],
         "kind": events["kind"],
         "partners": [", ".join(partner_names.get(p, p) for p in ps) for ps in events["partners"]],
-        "places": [", ".join(place_names.get(p, p) for p in ps[:4]) for ps in events["places"]],
+        "places": [", ".join(list(dict.fromkeys(place_names.get(p, p) for p in ps))[:4]) for ps in events["places"]],
         "title": events["title"],
         "evidence": events["evidence"],
         "article": events["article"],

@@ -34,6 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
+    error = _check(args)
+    if error:
+        return _usage(error)
     if args.command == "extract":
         return _extract(args)
     return _eval(args)
@@ -42,11 +45,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(paths, max_bytes=None, jobs=1):
     from .extract import extract_paths
 
-    if max_bytes is not None and max_bytes <= 0:
-        raise SystemExit(_usage(f"--max-bytes must be a positive number of bytes, not {max_bytes}"))
-    if jobs < 1:
-        raise SystemExit(_usage(f"--jobs must be 1 or more, not {jobs}"))
     return extract_paths(paths, max_bytes=max_bytes, jobs=jobs)
+
+
+def _check(args) -> str | None:
+    if getattr(args, "max_bytes", None) is not None and args.max_bytes <= 0:
+        return f"--max-bytes must be a positive number of bytes, not {args.max_bytes}"
+    if getattr(args, "jobs", 1) < 1:
+        return f"--jobs must be 1 or more, not {args.jobs}"
+    return None
 
 
 def _usage(message: str) -> int:

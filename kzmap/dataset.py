@@ -97,6 +97,21 @@ def _sentence_text(x: Extraction, index: int) -> tuple[str, int]:
     return "", 0
 
 
+def _nearby(by_sentence: dict[int, Counter], index: int, reach: int = 2) -> Counter | None:
+    """Partners named in sentence ``index``, else in the nearest sentence before (then after) it."""
+    for step in range(reach + 1):
+        for i in (index - step, index + step):
+            if by_sentence.get(i):
+                return by_sentence[i]
+    return None
+
+
+def _within(e, offset: int) -> bool:
+    """Whether body offset ``offset`` lies in the evidence sentence of event ``e``."""
+    end = e.evidence_end if e.evidence_end > e.evidence_start else e.evidence_start + len(e.evidence)
+    return e.evidence_start <= offset < end
+
+
 def mentions_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
     rows: list[dict] = []
     for x in extractions:
@@ -107,16 +122,17 @@ def mentions_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
             if pm.code == HOME:
                 continue
             sentence_partners.setdefault(_sentence_of(starts, pm.start), Counter())[pm.code] += 1
-        article_partners = tuple(p.code for p in sorted(x.partners, key=lambda p: (-p.count, p.code))
-                                 if p.code != HOME)
+        foreign = [p for p in x.partners if p.code != HOME]
+        top = max((p.count for p in foreign), default=0)
+        article_partners = tuple(sorted(p.code for p in foreign if p.count == top))
         evs = [(event_id(a.path, e.evidence_start, e.kind, e.date), e) for e in x.events]
         for m in x.mentions:
             sent, sent_start = _sentence_text(x, m.sentence)
             if not sent:  # no sentence table: fall back to the mention itself
                 sent, sent_start = a.body[m.start:m.end], m.start
-            counts = sentence_partners.get(m.sentence)
+            counts = _nearby(sentence_partners, m.sentence)
             partners = tuple(sorted(counts, key=lambda c: (-counts[c], c))) if counts else article_partners
-            inside = [(eid, e) for eid, e in evs if e.evidence_start <= m.start < max(e.evidence_end, m.start + 1)]
+            inside = [(eid, e) for eid, e in evs if _within(e, m.start)]
             dated = next((e for _, e in inside if date_bounds(e.date)), None)
             when = dated.date if dated else a.published
             bounds = date_bounds(when)
@@ -183,8 +199,7 @@ def events_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
         a = x.article
         for e in x.events:
             eid = event_id(a.path, e.evidence_start, e.kind, e.date)
-            places = [m.place.id for m in x.mentions
-                      if e.evidence_start <= m.start < max(e.evidence_end, e.evidence_start + 1)]
+            places = [m.place.id for m in x.mentions if _within(e, m.start)]
             if e.place and e.place not in places:
                 places.insert(0, e.place)
             lo = date_bounds(e.date)

@@ -44,6 +44,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -175,7 +176,15 @@ def _shift_months(y: int, m: int, k: int) -> tuple[int, int]:
 
 
 def find_dates(text: str, published: str | None) -> list[DateExpr]:
-    """Every date expression in ``text``, in order, resolved against ``published``."""
+    """Every date expression in ``text``, in order, resolved against ``published``.
+
+    Results for the last few texts are cached (events and figures both ask for one article's dates).
+    """
+    return list(_find_dates(text, published))
+
+
+@lru_cache(maxsize=16)
+def _find_dates(text: str, published: str | None) -> tuple[DateExpr, ...]:
     pub = parse_published(published)
     out: list[DateExpr] = []
     done = 0  # end of the last expression found: later hits inside it are skipped
@@ -191,7 +200,7 @@ def find_dates(text: str, published: str | None) -> list[DateExpr]:
                 out.append(expr)
             done = m.end()
             break
-    return out
+    return tuple(out)
 
 
 def _starts_before(text: str, h: int, floor: int) -> list[int]:

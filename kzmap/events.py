@@ -38,38 +38,45 @@ from .dates import DateExpr, find_dates
 from .records import Article, Event, Mention, PartnerMention
 
 _I = re.I
-# Trigger words per kind (word boundaries; case-insensitive).
-TRIGGERS: dict[str, re.Pattern] = {
-    "agreement": re.compile(r"\b(?:sign(?:ed|ing|s)?|agreements?|accords?|memorand(?:um|a)|MoUs?|treat(?:y|ies)"
-                            r"|deals?|pacts?|ratifi\w*|contracts?|agreed|joined|accession)\b", _I),
-    "summit": re.compile(r"\b(?:summits?|forums?|conferences?|congress|ministerial|COP\d+|round\s?tables?"
-                         r"|(?:business|intergovernmental|cooperation)\s+council)\b", _I),
-    "visit": re.compile(r"\b(?:visit(?:s|ed|ing)?|trips?|tour|talks|met|meets?|meetings?|hosted|arrived"
-                        r"|travel(?:led|ed|s)?|state\s+visit|delegation)\b", _I),
-    "project": re.compile(r"\b(?:construction|built|build(?:ing)?|began|begun|begin|start(?:ed|s)?|launch(?:ed|es|ing)?"
-                          r"|complet(?:ed|ion|e)|commission(?:ed|ing)|open(?:ed|ing|s)?|inaugurat\w+"
-                          r"|groundbreaking|broke\s+ground|operational|put\s+into\s+operation|c[ao]me\s+online"
-                          r"|went\s+live|go\s+live|expan(?:d|ded|sion))\b", _I),
-    "announcement": re.compile(r"\b(?:announc\w+|unveil\w*|declar\w+|reveal\w*|proclaim\w*|introduc(?:ed|es)"
-                               r"|discover(?:ed|y))\b", _I),
-    "investment": re.compile(r"\b(?:invest(?:ed|ing|s)?|investments?|pledg\w+|loans?|financ(?:ed|ing)|fund(?:ed|ing)"
-                             r"|grants?|allocat\w+|packages?|committed)\b", _I),
-    "plan": re.compile(r"\b(?:plans?|planned|programmes?|programs?|strateg(?:y|ies)|goals?|targets?|targeting"
-                       r"|aim(?:s|ing|ed)?|roadmap|double|triple|approv\w+|adopt(?:ed|s)?|vision|intends?)\b", _I),
+# Trigger words per kind, looked up word by word (lower case); a dict lookup per word keeps
+# the scan fast. Stems that take many endings are matched as prefixes.
+_TRIGGER_WORDS = {
+    "agreement": "sign signed signing signs agreement agreements accord accords memorandum memoranda mou mous "
+                 "treaty treaties deal deals pact pacts contract contracts agreed joined accession",
+    "summit": "summit summits forum forums conference conferences congress ministerial roundtable",
+    "visit": "visit visits visited visiting trip trips tour talks met meet meets meeting meetings hosted arrived "
+             "travelled traveled travels delegation",
+    "project": "construction built build building began begun begin start started starts launch launched launches "
+               "launching complete completed completion commissioned commissioning open opened opening opens "
+               "groundbreaking operational expand expanded expansion",
+    "announcement": "announce announced announces announcing unveil unveiled unveils unveiling declared declares "
+                    "declaration reveal revealed reveals proclaimed introduced introduces discovered discovery",
+    "investment": "invest invested investing invests investment investments pledge pledged pledges pledging loan "
+                  "loans financed financing funded funding grant grants package packages committed allocated",
+    "plan": "plan plans planned programme programmes program programs strategy strategies goal goals target targets "
+            "targeting aim aims aiming aimed roadmap double triple approve approved approves approval adopt adopted "
+            "adopts vision intend intends",
 }
+TRIGGERS: dict[str, str] = {w: k for k, ws in _TRIGGER_WORDS.items() for w in ws.split()}
+_TRIGGER_PREFIXES = (("ratifi", "agreement"), ("inaugurat", "project"), ("announc", "announcement"))
 # Priority for clauses that inherit a date (and for ties).
 PRIORITY = ("summit", "agreement", "investment", "announcement", "project", "plan", "visit", "other")
-_PRESENCE = re.compile(r"\b(?:active|present|operat(?:ing|es|ed)|working|relations|ties|presence|cooperat\w+)\b", _I)
-_STRONG = re.compile(r"\b(?:sign(?:ed|ing)|agreements?|memorand\w+|summits?|forums?|visit\w*|met|unveil\w*|announc\w+"
-                     r"|pledg\w+|approv\w+|adopted|launch\w*|construction|complet\w+|inaugurat\w+|opened)\b", _I)
-_STAT = re.compile(r"\b(?:reach(?:ed|es|ing)?|total(?:l?ed|ling|s)?|amount(?:ed|s)?|stood|grew|grow(?:s|n|th)?|rose|rise"
-                   r"|increas\w+|fell|fall|declin\w+|surg\w+|approach\w+|exceed\w*|received|poured|accounted|topped"
-                   r"|climb\w*|dropped|forecast\w*|estimat\w+|projected|expected\s+to\s+(?:reach|exceed|grow|hit|rise))\b",
-                   _I)
+_PRESENCE = frozenset("active present operating operates operated working relations ties presence".split())
+_STRONG = frozenset("""signed signing agreement agreements memorandum summit summits forum forums visit visits visited
+visiting met unveiled unveils announced announces pledged pledges approved adopted launched launches construction
+completed completion inaugurated opened""".split())
+_STAT = frozenset("""reach reached reaches reaching total totaled totalled totalling totals amount amounted amounts stood
+grew grow grows grown growth rose rise rising increase increased increases increasing fell fall falling decline declined
+declining surge surged surging approach approached approaches approaching exceed exceeded exceeds exceeding received
+poured accounted topped climbed dropped forecast forecasts forecasted estimate estimated estimates projected""".split())
+_GOAL = frozenset("""aim aims aiming aimed goal goals target targets targeting plan plans planned planning strategy
+strategic vision double triple raise boost increase reach intend intends intended seek seeks seeking ambition
+ambitious commit commits committed commitment pledge pledged pledges""".split())
+_TOKEN = re.compile(r"[A-Za-z]+")
+_PLAN_NOUNS_VERBS = frozenset("plan plans planned approve approved approves approval adopt adopted adopts".split())
+_BUSINESS = frozenset("companies company firms firm investors investor businesses business".split())
 _AMOUNT = re.compile(r"[$€£¥₸]\s?\d|\b\d[\d,.]*\s*(?:%|per\s?cent|percent|billion|million|trillion|bn\b|tenge|euros?"
                      r"|dollars|yuan|rubles?|roubles?)|\b(?:billions|millions|hundreds)\s+of\s+(?:dollars|euros)", _I)
-_GOAL = re.compile(r"\b(?:aim\w*|goal|target\w*|plan\w*|strateg\w+|vision|double|triple|raise|boost|increase|reach"
-                   r"|intend\w*|seek\w*|ambition\w*|commit\w*|pledg\w+)\b", _I)
 _CLAUSE = re.compile(r",?\s+(?:where|during\s+which|at\s+which|after\s+which|followed\s+by)\s+|;\s+", _I)
 _FOLLOWED = re.compile(r"followed\s+by", _I)
 _REF_BEFORE = re.compile(r"\b(?:before|after|ahead\s+of|following|since|prior\s+to|days\s+before)\s+(?:the\s+|this\s+"
@@ -79,22 +86,21 @@ _ANAPHOR = re.compile(r"\W*(?:The|This|That)\s+(announcement|agreement|deal|deci
                       r"|reached|announced|concluded|sealed|struck|unveiled|adopted|approved|agreed)\b", _I)
 _ANAPHOR_KIND = {"announcement": "announcement", "statement": "announcement", "decision": "announcement",
                  "launch": "project", "pledge": "investment", "commitment": "investment"}
-_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 _STOP = frozenset("""a an the of in on at to for and or but by with from as is are was were be been has have had
 this that these those it its his her their our we he she they which who will would could should may might
 also into over than more most such not no new last year years month said says""".split())
 # Fallback partner names when the caller has no partner mentions (kept short on purpose).
-_FALLBACK = [(re.compile(p), c) for p, c in (
-    (r"\b(?:China|Chinese|Beijing)\b", "CN"), (r"\b(?:Russia|Russian|Russians|Moscow|Kremlin)\b", "RU"),
-    (r"\b(?:European Union|EU|Brussels|European Commission)\b", "EU"),
-    (r"\b(?:United Kingdom|UK|Britain|British)\b", "GB"), (r"\b(?:United States|US|U\.S\.|American|Washington)\b", "US"),
-    (r"\b(?:Italy|Italian)\b", "IT"), (r"\b(?:Türkiye|Turkey|Turkish|Ankara)\b", "TR"),
-    (r"\b(?:Uzbekistan|Uzbek)\b", "UZ"), (r"\b(?:Germany|German)\b", "DE"), (r"\b(?:Japan|Japanese)\b", "JP"),
-    (r"\b(?:Azerbaijan|Azerbaijani|Azerbaijan's)\b", "AZ"), (r"\b(?:France|French)\b", "FR"),
-    (r"\b(?:India|Indian)\b", "IN"), (r"\b(?:Iran|Iranian)\b", "IR"), (r"\b(?:Kyrgyzstan|Kyrgyz)\b", "KG"),
-    (r"\b(?:Tajikistan|Tajik)\b", "TJ"), (r"\b(?:Turkmenistan|Turkmen)\b", "TM"),
-    (r"\b(?:South Korea|Korean)\b", "KR"), (r"\b(?:Georgia|Georgian)\b(?!,? (?:USA|U\.S\.))", "GE"),
-)]
+_FALLBACK_WORDS = {w: c for c, ws in {
+    "CN": "China Chinese Beijing", "RU": "Russia Russian Russians Moscow Kremlin", "EU": "EU Brussels",
+    "GB": "UK Britain British", "US": "US USA American Americans Washington", "IT": "Italy Italian Rome",
+    "TR": "Türkiye Turkey Turkish Ankara", "UZ": "Uzbekistan Uzbek Tashkent", "DE": "Germany German Berlin",
+    "JP": "Japan Japanese Tokyo", "AZ": "Azerbaijan Azerbaijani Baku", "FR": "France French Paris",
+    "IN": "India Indian", "IR": "Iran Iranian", "KG": "Kyrgyzstan Kyrgyz", "TJ": "Tajikistan Tajik",
+    "TM": "Turkmenistan Turkmen", "KR": "Korean", "GE": "Georgia Georgian Tbilisi",
+}.items() for w in ws.split()}
+_FALLBACK_PAIRS = {("European", "Union"): "EU", ("European", "Commission"): "EU", ("United", "Kingdom"): "GB",
+                   ("United", "States"): "US", ("South", "Korea"): "KR"}
+_CAPWORD = re.compile(r"[A-ZÀ-Ý][\wÀ-ÿ]*")
 
 
 def extract_events(article: Article, spans: Sequence[tuple[int, int]],
@@ -109,13 +115,13 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
     m_starts = [m.start for m in m_sorted]
     ctx = _Context(body, spans, pm_sorted, pm_starts, m_sorted, m_starts, not partner_mentions)
     events: list[tuple[int, Event]] = []  # (sentence index, event)
-    pending: tuple[int, str] | None = None  # previous sentence: (index, kind) with a trigger and no date
+    prev_dated = True
     for i, (s, e) in enumerate(spans):
         sent_dates = dates[bisect_left(starts, s):bisect_left(starts, e)]
         sent_dates = [d for d in sent_dates if d.date and d.end <= e]
         found = _sentence_events(ctx, i, s, e, sent_dates) if sent_dates else []
-        anaphor = _ANAPHOR.match(body, s, e)
-        if anaphor and pending and pending[0] == i - 1 and found:
+        anaphor = _ANAPHOR.match(body, s, e) if found and not prev_dated else None
+        if anaphor and _best_kind(body, *spans[i - 1]):
             kind = _ANAPHOR_KIND.get(anaphor.group(1).lower(), "agreement" if anaphor.group(1).lower() in (
                 "agreement", "deal", "accord", "memorandum", "signing", "contract") else "announcement")
             d = found[0]
@@ -124,11 +130,7 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
                                         max(0.3, d.confidence - 0.2))))
             found = [f for f in found if f.kind != kind] or found
         events.extend((i, f) for f in found)
-        pending = None
-        if not sent_dates:
-            kind = _best_kind(body, s, e)
-            if kind:
-                pending = (i, kind)
+        prev_dated = bool(sent_dates)
     return _dedupe(body, events)
 
 
@@ -140,11 +142,27 @@ class _Context:
         self.mentions, self.m_starts, self.fallback = mentions, m_starts, fallback
 
 
-def _triggers(body: str, s: int, e: int) -> list[tuple[int, int, str]]:
+def _words(body: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(body, s, e)]
+
+
+def _kind_of(w: str) -> str | None:
+    k = TRIGGERS.get(w)
+    if k is None:
+        for p, kind in _TRIGGER_PREFIXES:
+            if w.startswith(p):
+                return kind
+        if w.startswith("cop") and w[3:].isdigit():
+            return "summit"
+    return k
+
+
+def _triggers(body: str, s: int, e: int, words=None) -> list[tuple[int, int, str]]:
     out = []
-    for kind, rx in TRIGGERS.items():
-        for m in rx.finditer(body, s, e):
-            out.append((m.start(), m.end(), kind))
+    for a, b, w in words if words is not None else _words(body, s, e):
+        k = _kind_of(w)
+        if k:
+            out.append((a, b, k))
     return out
 
 
@@ -163,12 +181,12 @@ def _clauses(body: str, s: int, e: int) -> list[tuple[int, int, bool]]:
     return out
 
 
-def _usable(d: DateExpr, body: str, triggers, cs: int) -> bool:
+def _usable(d: DateExpr, words: list[tuple[int, int, str]], wordset: set[str], triggers, has_amount: bool) -> bool:
     if d.anchor in ("until", "after"):
         return False
-    if d.anchor == "since":
-        return any(_PRESENCE.search(body, cs, d.start + 200) for _ in (0,)) and not _AMOUNT.search(body, cs, d.end + 120)
-    if d.text.lower() == "recent":
+    if d.anchor == "since":  # "active in the country since 1992"; "investments since 2005 reached $24bn" is a figure
+        return bool(wordset & _PRESENCE) and not has_amount
+    if d.text.lower() == "recent":  # only "the recent summit/visit/talks/agreement"
         return any(0 <= ts - d.end <= 40 for ts, _, k in triggers if k in ("summit", "visit", "agreement"))
     return True
 
@@ -179,20 +197,22 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
     first: tuple[str, str | None, str, float] | None = None
     inherit_later: list[tuple[int, int, bool]] = []
     for cs, ce, followed in _clauses(body, s, e):
-        trig = _triggers(body, cs, ce)
-        cdates = [d for d in sent_dates if cs <= d.start < ce]
-        if _is_statistic(body, cs, ce):
-            continue
-        usable = [d for d in cdates if _usable(d, body, trig, cs)]
+        words = _words(body, cs, ce)
+        wordset = {w for _, _, w in words}
+        trig = _triggers(body, cs, ce, words)
+        has_amount = _AMOUNT.search(body, cs, ce) is not None
+        if has_amount and wordset & _STAT and not wordset & _STRONG:
+            continue  # a statistic or a forecast: a figure, not an event
+        usable = [d for d in sent_dates if cs <= d.start < ce and _usable(d, words, wordset, trig, has_amount)]
         if any(d.anchor == "since" for d in usable):
-            trig = trig + [(m.start(), m.end(), "other") for m in _PRESENCE.finditer(body, cs, ce)]
+            trig = trig + [(a, b, "other") for a, b, w in words if w in _PRESENCE]
         if not trig:
             continue
         if not usable:
             if first is None:
                 inherit_later.append((cs, ce, followed))
                 continue
-            _inherit(ctx, i, s, e, cs, ce, followed, trig, first, events)
+            _inherit(ctx, i, s, e, cs, ce, followed, trig, first, events, has_amount)
             continue
         taken: set[int] = set()
         for d in usable:
@@ -201,8 +221,8 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
                 if d.anchor == "since" and kind != "other":
                     continue
                 dist = ts - d.end if ts >= d.end else d.start - te
-                ref = bool(_REF_BEFORE.search(body, max(cs, ts - 60), ts)) and d.text.lower() != "recent"
-                if kind == "plan" and d.anchor != "by" and not re.search(r"approv|adopt|plans?\b|planned", body[ts:te], _I):
+                ref = d.text.lower() != "recent" and bool(_REF_BEFORE.search(body, max(cs, ts - 60), ts))
+                if kind == "plan" and d.anchor != "by" and body[ts:te].lower() not in _PLAN_NOUNS_VERBS:
                     dist += 60  # a goal word without a target year is weak evidence of a plan
                 score = (ref, max(dist, 0))
                 if best is None or score < best[0]:
@@ -212,30 +232,28 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
             taken.add(best[1])
             kind = best[2]
             if d.anchor == "since":
-                kind = "investment" if re.search(r"compan|firm|investor|business", body[cs:ce], _I) else "other"
-            elif d.anchor == "by" and _GOAL.search(body, cs, ce) and kind not in ("project", "agreement", "summit"):
+                kind = "investment" if wordset & _BUSINESS else "other"
+            elif d.anchor == "by" and wordset & _GOAL and kind not in ("project", "agreement", "summit"):
                 kind = "plan"
-            if kind == "investment" and _AMOUNT.search(body, cs, ce) is None and re.search(
-                    r"pledg", body[best[1]:best[1] + 8], _I):
-                kind = "announcement"
+            if kind == "investment" and not has_amount and body[best[1]:best[1] + 5].lower() == "pledg":
+                kind = "announcement"  # "pledged support": a statement, not money
             end = d.end_date or _end_bound(sent_dates, d, cs, ce)
             conf = _confidence(d)
-            ev = _make(ctx, i, s, e, cs, ce, kind, d.date, end, d.text, conf, best[1])
-            if any(x.kind == ev.kind for x in events):
+            if any(x.kind == kind for x in events):
                 continue
-            events.append(ev)
+            events.append(_make(ctx, i, s, e, cs, ce, kind, d.date, end, d.text, conf, best[1]))
             if first is None:
                 first = (d.date, end, d.text, conf)
     if first is not None:
         for cs, ce, followed in inherit_later:
-            _inherit(ctx, i, s, e, cs, ce, followed, _triggers(body, cs, ce), first, events)
+            _inherit(ctx, i, s, e, cs, ce, followed, _triggers(body, cs, ce), first, events,
+                     _AMOUNT.search(body, cs, ce) is not None)
     return events
 
 
-def _inherit(ctx, i, s, e, cs, ce, followed, trig, first, events) -> None:
-    body = ctx.body
+def _inherit(ctx, i, s, e, cs, ce, followed, trig, first, events, has_amount) -> None:
     kinds = {k for _, _, k in trig}
-    if "investment" in kinds and _AMOUNT.search(body, cs, ce):
+    if "investment" in kinds and has_amount:
         kind = "investment"
     else:
         kind = next(k for k in PRIORITY if k in kinds or k == "other")
@@ -246,10 +264,6 @@ def _inherit(ctx, i, s, e, cs, ce, followed, trig, first, events) -> None:
         date, end = date[:7], None
     pos = next((ts for ts, _, k in trig if k == kind), cs)
     events.append(_make(ctx, i, s, e, cs, ce, kind, date, end, text, conf - 0.15, pos))
-
-
-def _is_statistic(body: str, cs: int, ce: int) -> bool:
-    return bool(_AMOUNT.search(body, cs, ce) and _STAT.search(body, cs, ce) and not _STRONG.search(body, cs, ce))
 
 
 def _end_bound(dates: list[DateExpr], d: DateExpr, cs: int, ce: int) -> str | None:
@@ -282,8 +296,7 @@ def _make(ctx: _Context, i: int, s: int, e: int, cs: int, ce: int, kind: str, da
 def _partners(ctx: _Context, i: int, s: int, e: int) -> tuple[str, ...]:
     def codes(a: int, b: int) -> list[str]:
         if ctx.fallback:
-            found = sorted((m.start(), c) for rx, c in _FALLBACK for m in rx.finditer(ctx.body, a, b))
-            return [c for _, c in found]
+            return fallback_partner_codes(ctx.body, a, b)
         lo, hi = bisect_left(ctx.pm_starts, a), bisect_left(ctx.pm_starts, b)
         return [p.code for p in ctx.pms[lo:hi]]
 
@@ -297,6 +310,19 @@ def _partners(ctx: _Context, i: int, s: int, e: int) -> tuple[str, ...]:
         if c != "KZ" and c not in seen:
             seen.append(c)
     return tuple(seen)
+
+
+def fallback_partner_codes(body: str, a: int, b: int) -> list[str]:
+    """Partner codes named in body[a:b] by a short built-in list (used when no partner mentions are given)."""
+    out, prev = [], ("", -9)
+    for m in _CAPWORD.finditer(body, a, b):
+        w = m.group()
+        code = _FALLBACK_PAIRS.get((prev[0], w)) if prev[1] == m.start() - 1 - len(prev[0]) else None
+        code = code or _FALLBACK_WORDS.get(w)
+        if code:
+            out.append(code)
+        prev = (w, m.start())
+    return out
 
 
 def _place(ctx: _Context, s: int, e: int, cs: int, ce: int) -> str | None:
@@ -348,8 +374,7 @@ def _title(body: str, cs: int, ce: int, date_text: str, kind: str, trigger: int)
 
 
 def _content(text: str) -> set[str]:
-    words = {re.sub(r"[’']s?$", "", w.lower()) for w in _WORD.findall(text)}
-    return {w for w in words if w not in _STOP and len(w) > 2}
+    return {w for w in (m.group().lower() for m in _TOKEN.finditer(text)) if len(w) > 2 and w not in _STOP}
 
 
 def _dedupe(body: str, events: list[tuple[int, Event]]) -> list[Event]:

@@ -20,8 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .gazetteer import NEIGHBOURHOOD, Gazetteer
-from .lexicon import (COMPOUND_PREFIXES, CONNECTORS, FEATURES, FUNCTION, GOV_NOUNS, GOV_VERBS, LOCATIVE,
-                      TITLES)
+from .lexicon import COMPOUND_PREFIXES, CONNECTORS, FEATURES, FUNCTION, GOV_NOUNS, GOV_VERBS, LOCATIVE, TITLES
 from .records import Mention, PartnerMention, Place
 from .runs import Run, Word, find_runs
 from .text import SentenceIndex
@@ -92,46 +91,62 @@ def _name_like(w: Word, gaz: Gazetteer) -> bool:
                           or w.text in gaz.demonyms or w.text in gaz.country_names)
 
 
+def _neighbour_name(w: Word, covered: bool, gaz: Gazetteer) -> bool:
+    """A neighbour that joins a name into a longer one: any name-like word, even one that is a
+    place name itself ("Vladimir Ivanov"), but not a country name ("UK Prime Minister")."""
+    return _name_like(w, gaz) and not (covered and w.fold in gaz.country_fold)
+
+
 def keep(m: Match, run: Run, gaz: Gazetteer, covered: set[int]) -> bool:
     """Name-structure rules; ``covered`` holds the indexes of the run's words inside any match."""
     words, i, j = run.words, m.i, m.j
     if j == i + 1 and (m.key in gaz.stopnames or m.key in FUNCTION):
         return False
-    if run.headline:  # Title Case lines: every word is capitalised, neighbours tell nothing
-        return True
+    if j < len(words) and f"{words[j - 1].text} {words[j].text}" in gaz.actors:
+        return False  # the first name of a known person ("Vladimir Putin")
+    if run.headline:  # Title Case lines: capitals tell little; only neighbouring names count
+        return not ((i > 0 and (i - 1) in covered and _neighbour_name(words[i - 1], True, gaz))
+                    or (j < len(words) and j in covered and _neighbour_name(words[j], True, gaz)))
     if i > 0:
         k = i - 1
-        while k > 0 and words[k].fold in CONNECTORS and not words[k].cap:
-            k -= 1
+        while k > 0 and words[k].fold in CONNECTORS and words[k].fold not in ("and", "y") and not words[k].cap:
+            k -= 1  # "Bank of China": look past "of" to "Bank"; "Moscow and Beijing": stop at "and"
         left = words[k]
         if left.joiner == "-" and k == i - 1:
             if left.fold in COMPOUND_PREFIXES or (left.cap and k not in covered):
                 return False
-        elif k not in covered and _name_like(left, gaz):
+        elif _neighbour_name(left, k in covered, gaz):
             return False
     if j < len(words):
         last, right = words[j - 1], words[j]
         if last.joiner == "-":
             if right.cap and j not in covered:
                 return False
-        elif j not in covered and not right.trail and _name_like(right, gaz):
+        elif not right.trail and _neighbour_name(right, j in covered, gaz):
             return False
     return True
 
 
+KIND_WEIGHT = {"macro_region": 3.0, "sea": 2.5, "strait": 2.5, "region": 2.0, "country_part": 2.0,
+               "city": 0.5}
+
+
 def score(place: Place, is_main: bool, ctx: Counter) -> float:
+    """How likely ``place`` is the referent of a name in an article whose country counts are ``ctx``.
+
+    A place's own name beats an alternate name; curated rows beat GeoNames rows of the same name;
+    the article's countries, the region around Kazakhstan, importance of the kind and population
+    break the remaining ties ("Moscow" is Russia's; "Khorgos" beside Kazakhstan is the Kazakh side).
+    """
     s = 3.0 if is_main else 0.0
     if place.id.startswith("cur:"):
         s += 1.5
     n = ctx.get(place.country, 0)
     if n:
-        s += min(2.5, math.log1p(n))
+        s += min(3.0, 2.0 * math.log1p(n))
     if place.country in NEIGHBOURHOOD:
         s += 1.0
-    s += math.log10(place.population + 1) / 2
-    if place.kind == "city":
-        s += 0.5
-    return s
+    return s + math.log10(place.population + 1) / 3 + KIND_WEIGHT.get(place.kind, 0.0)
 
 
 def resolve(key: str, gaz: Gazetteer, ctx: Counter) -> Place | None:

@@ -132,6 +132,10 @@ def stabilize_ids(element, prefix: str) -> None:
         counter += 1
         for child in list(getattr(el, "_children", {}).values()):
             walk(child)
+        for attr in ("header", "html", "script"):  # a Popup keeps its content outside _children
+            sub = getattr(el, attr, None)
+            if isinstance(sub, Element) and sub is not el:
+                walk(sub)
         # rebuild the children dict so its keys (used as JS variable names) are stable too
         if getattr(el, "_children", None):
             el._children = type(el._children)((c.get_name(), c) for c in el._children.values())
@@ -199,7 +203,9 @@ def popup_html(row, country_names: Mapping[str, str] | None = None,
 
 POPUP_CSS = f"""
 <style>
-.leaflet-container {{ background: {SEA}; font: 13px/1.4 "Source Sans Pro", "Segoe UI", Roboto, sans-serif; }}
+.leaflet-container.leaflet-container {{ background: {SEA}; font: 13px/1.4 "Source Sans Pro", "Segoe UI", Roboto,
+  sans-serif; }}
+.leaflet-control-attribution.leaflet-control-attribution, .leaflet-control-scale-line {{ font-size: 10px; }}
 .kz-pop {{ max-height: 260px; overflow-y: auto; min-width: 240px; }}
 .kz-pop .kz-title {{ font-weight: 700; font-size: 15px; }}
 .kz-pop .kz-meta {{ color: #555; margin-bottom: 4px; }}
@@ -210,9 +216,10 @@ POPUP_CSS = f"""
 .kz-pop q {{ quotes: none; }}
 .kz-pop mark {{ background: #ffe08a; padding: 0 2px; border-radius: 2px; }}
 .kz-pop .kz-src {{ color: #666; font-size: 12px; }}
-.kz-legend {{ background: rgba(255,255,255,.92); padding: 6px 9px; border-radius: 6px; color: #222;
-  box-shadow: 0 1px 4px rgba(0,0,0,.25); font-size: 12px; line-height: 1.5; max-width: 190px; }}
-.kz-legend b {{ display: block; margin-top: 2px; }}
+.kz-legend {{ background: rgba(255,255,255,.9); padding: 5px 8px; border-radius: 6px; color: #222;
+  box-shadow: 0 1px 3px rgba(0,0,0,.25); font-size: 11px; line-height: 1.35; max-width: 170px; }}
+.kz-legend b {{ display: block; margin-top: 3px; font-size: 11px; }}
+.kz-legend details summary {{ cursor: pointer; font-weight: 700; }}
 .kz-legend .kz-line {{ display: inline-block; width: 22px; height: 0; border-top: 2px dashed; vertical-align: middle;
   margin-right: 5px; }}
 path.kzmap-place {{ cursor: pointer; }}
@@ -244,15 +251,15 @@ class _Legend(MacroElement):
 
 
 def legend_html(partners: Iterable[tuple[str, str]], route_kinds: Iterable[str] = (), measure: str = "mentions") -> str:
+    """The map legend: partner colours, what size and shading mean, route styles (folds open)."""
     rows = [f"{swatch(partner_color(code))}{esc(name)}" for code, name in partners]
-    parts = ["<b>Leading partner</b>", "<br>".join(rows) or "none found",
-             f"<b>Dot size</b>mentions of the place<b>Shaded countries</b>partners, by {esc(measure)}"]
     kinds = [k for k in ROUTE_STYLE if k in set(route_kinds)]
-    if kinds:
-        parts.append("<b>Routes</b>" + "<br>".join(
-            f'<span class="kz-line" style="border-color:{ROUTE_STYLE[k][0]}"></span>{esc(ROUTE_STYLE[k][2])}'
-            for k in kinds))
-    return "".join(parts)
+    routes = "<br>".join(
+        f'<span class="kz-line" style="border-color:{ROUTE_STYLE[k][0]}"></span>{esc(ROUTE_STYLE[k][2])}' for k in kinds)
+    return ("<details open><summary>Legend</summary>"
+            + "<b>Dot colour: leading partner</b>" + ("<br>".join(rows) or "none found")
+            + f"<b>Dot size: mentions</b><b>Shading: partners by {esc(measure)}</b>"
+            + (f"<b>Routes</b>{routes}" if routes else "") + "</details>")
 
 
 # --- builders ---------------------------------------------------------------------------------------
@@ -323,14 +330,14 @@ def shading(countries_geojson: Mapping | None, counts: Mapping[str, int], names:
         if not n:
             continue
         partner = "EU" if via_eu else code
-        opacity = round(0.18 + 0.42 * math.sqrt(n / top), 3)
+        opacity = round(0.12 + 0.33 * math.sqrt(n / top), 3)
         label = f"{esc(names.get(partner, partner))}: {n} {esc(measure)}"
         if via_eu:
             label = f"{esc(f['properties'].get('name', code))} (EU) · {label}"
         folium.GeoJson(
             {"type": "FeatureCollection", "features": [f]},
             style_function=lambda _f, c=partner_color(partner), o=opacity: {
-                "fillColor": c, "color": c, "weight": 0.8, "fillOpacity": o},
+                "fillColor": c, "color": c, "weight": 0.7, "opacity": 0.6, "fillOpacity": o},
             tooltip=folium.Tooltip(label, sticky=True), control=False,
         ).add_to(fg)
     stabilize_ids(fg, "kzs")

@@ -47,7 +47,7 @@ def _match(words: Sequence[Word], i: int, gaz: Gazetteer) -> tuple[int, str, str
             continue
         s = _surface(words, i, j)
         actor = gaz.actors.get(s)
-        if actor is not None:
+        if actor is not None and (j > i + 1 or not _modified(words, i, gaz)):  # not "Matteo Meloni"
             return j, actor.code, "actor"
         code = gaz.country_names.get(s)
         if code and not _modified(words, i, gaz):

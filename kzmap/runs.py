@@ -121,7 +121,7 @@ def _headline(line: str) -> bool:
     if len(line) > 200:
         return False
     long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    return len(long_words) >= 5 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
 def find_acronyms(text: str) -> list[tuple[str, int, int]]:

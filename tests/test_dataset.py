@@ -1,0 +1,85 @@
+import json
+
+import pandas as pd
+import pytest
+
+from kzmap import dataset
+from kzmap.dataset import EVENT_COLUMNS, date_bounds, events_frame, places_frame
+
+
+def test_places_one_row_per_place_with_counts(app_extractions):
+    places = places_frame(app_extractions).set_index("id")
+    assert places.loc["gn:1526384", "mentions"] == 2
+    assert places.loc["gn:1526384", "n_articles"] == 1
+    assert places.index.is_unique
+
+
+def test_countries_and_macro_regions_counted_but_not_markers(app_extractions):
+    places = places_frame(app_extractions).set_index("id")
+    assert not places.loc["country:CN", "marker"]
+    assert not places.loc["macro:central-asia", "marker"]
+    assert places.loc["country:CN", "mentions"] == 1
+    assert places.loc["cur:khorgos", "marker"]
+
+
+def test_leading_partner_from_the_sentence_and_kz_never_a_partner(app_extractions):
+    places = places_frame(app_extractions).set_index("id")
+    assert places.loc["cur:khorgos", "leading_partner"] == "CN"
+    assert places.loc["cur:aktau-port", "leading_partner"] == "RU"
+    assert all("KZ" not in p for p in places["partners"])
+    assert places.loc["cur:khorgos", "color"] == "#d62728"
+
+
+def test_evidence_offsets_slice_the_surface(app_extractions):
+    for row in places_frame(app_extractions).itertuples():
+        for ev in row.evidence:
+            assert ev["sentence"][ev["start"]:ev["end"]] == ev["surface"]
+            assert ev["title"] and ev["file"]
+
+
+def test_events_frame_has_the_contract_columns(app_extractions):
+    ev = events_frame(app_extractions)
+    assert list(ev.columns[: len(EVENT_COLUMNS)]) == EVENT_COLUMNS
+    assert len(ev) == 4 and ev["event_id"].is_unique
+    summit = ev[ev.kind == "summit"].iloc[0]
+    assert summit.partners == ["CN", "RU"] and summit.precision == "day"
+    assert "gn:1526384" in summit.places
+    assert ev["date_start"].is_monotonic_increasing
+
+
+def test_event_ids_are_stable(app_extractions):
+    assert list(events_frame(app_extractions).event_id) == list(events_frame(app_extractions).event_id)
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2024", ("2024-01-01", "2024-12-31")),
+    ("2024-02", ("2024-02-01", "2024-02-29")),
+    ("2023-12", ("2023-12-01", "2023-12-31")),
+    ("2024-05-17", ("2024-05-17", "2024-05-17")),
+    ("2025-13-45", None), ("", None), (None, None), ("abc", None), ("2024-1-1-1", None),
+])
+def test_date_bounds(value, expected):
+    got = date_bounds(value)
+    assert (tuple(str(d) for d in got) if got else None) == expected
+
+
+def test_partners_table_counts_and_colours(app_extractions):
+    t = dataset.partners_table(app_extractions).set_index("code")
+    assert "KZ" not in t.index
+    assert t.loc["CN", "name"] == "China" and t.loc["CN", "mentions"] == 4
+    assert t.loc["RU", "events"] == 3
+
+
+def test_empty_input_gives_empty_frames_with_columns():
+    assert places_frame([]).empty and events_frame([]).empty
+    assert "event_id" in events_frame([]).columns
+
+
+def test_downloads_geojson_is_lon_lat_and_csv_has_rows(app_extractions):
+    places = places_frame(app_extractions)
+    gj = dataset.places_geojson(places)
+    almaty = next(f for f in gj["features"] if f["properties"]["id"] == "gn:1526384")
+    assert almaty["geometry"]["coordinates"] == [76.92, 43.25]
+    json.dumps(gj)
+    assert len(pd.read_csv(__import__("io").StringIO(dataset.places_csv(places)))) == len(places)
+    assert "event_id" in dataset.events_csv(events_frame(app_extractions)).splitlines()[0]

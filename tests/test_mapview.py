@@ -1,0 +1,120 @@
+import re
+
+import folium
+import pytest
+
+from kzmap import mapview
+from kzmap.dataset import places_frame
+
+SQUARE = {"type": "FeatureCollection", "features": [
+    {"type": "Feature", "properties": {"code": "CN", "name": "China"},
+     "geometry": {"type": "Polygon", "coordinates": [[[100, 30], [110, 30], [110, 40], [100, 40], [100, 30]]]}},
+    {"type": "Feature", "properties": {"code": "FR", "name": "France"},
+     "geometry": {"type": "Polygon", "coordinates": [[[0, 44], [5, 44], [5, 49], [0, 49], [0, 44]]]}},
+]}
+ROUTES = {"type": "FeatureCollection", "features": [
+    {"type": "Feature", "properties": {"id": "r1", "name": "<b>Middle</b> Corridor", "kind": "corridor", "source": "x"},
+     "geometry": {"type": "LineString", "coordinates": [[51.2, 43.6], [49.9, 40.4]]}}]}
+# a script, stylesheet, CSS import or url() that leaves the machine (links in popups are fine)
+CDN = re.compile(r"<script[^>]*\bsrc=[\"']?(?:https?:)?//|<link[^>]*\bhref=[\"']?(?:https?:)?//"
+                 r"|@import|url\([\"']?(?:https?:)?//", re.I)
+
+
+def render(places, basemap="outline"):
+    m = mapview.base_map(SQUARE, basemap, routes_geojson=ROUTES, legend_partners=[("CN", "China")])
+    return mapview.render_html(m, mapview.shading(SQUARE, {"CN": 3, "EU": 1}), mapview.place_markers(places))
+
+
+def test_every_marker_has_the_class(app_extractions):
+    places = places_frame(app_extractions)
+    html = render(places)
+    assert html.count('"className": "kzmap-place"') == int(places["marker"].sum()) == 4
+
+
+def test_rendering_is_deterministic(app_extractions):
+    places = places_frame(app_extractions)
+    assert render(places) == render(places)
+
+
+def test_no_cdn_script_or_stylesheet_only_local_assets(app_extractions):
+    html = render(places_frame(app_extractions))
+    assert not CDN.search(html), CDN.search(html)
+    srcs = set(re.findall(r'<script src="([^"]+)"', html)) | set(re.findall(r'<link rel="stylesheet" href="([^"]+)"', html))
+    assert srcs == {"/app/static/leaflet/leaflet.js", "/app/static/jquery/jquery.min.js",
+                    "/app/static/leaflet/leaflet.css"}
+
+
+def test_st_folium_gets_only_local_links(app_extractions):
+    """What st_folium hands its iframe: every JSCSSMixin's default_js/default_css."""
+    import branca
+
+    m = mapview.base_map(SQUARE, routes_geojson=ROUTES)
+    for el in [m, *m._children.values()]:
+        assert not isinstance(el, branca.colormap.ColorMap)  # st_folium would add d3 from a CDN
+        for _, url in getattr(el, "default_js", []) + getattr(el, "default_css", []):
+            assert url.startswith("/app/static/")
+
+
+def test_hostile_strings_are_escaped_everywhere(app_extractions, app_hostile):
+    places = places_frame([*app_extractions, app_hostile])
+    html = render(places)
+    assert "<img src=x" not in html and "<script>alert" not in html
+    assert "${alert" not in html and "javascript:alert" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;b&gt;Middle&lt;/b&gt;" in html
+
+
+def test_links_only_for_http_urls(app_extractions, app_hostile):
+    html = render(places_frame([*app_extractions, app_hostile]))
+    hrefs = re.findall(r'href=\\?"([^"\\]+)', html)
+    assert "https://example.com/a" in hrefs
+    assert all(h.startswith(("https://", "http://", "/app/static/")) for h in hrefs), hrefs
+
+
+def test_popup_has_highlighted_sentence_title_and_date(app_extractions):
+    row = places_frame(app_extractions).set_index("id").loc["cur:khorgos"]
+    row = row.copy()
+    row["id"] = "cur:khorgos"
+    html = mapview.popup_html(row, {"KZ": "Kazakhstan"}, {"CN": "China"})
+    assert "<mark class=\"kz-place\">Khorgos</mark>" in html
+    assert "Kazakhstan meets China" in html and "2023-09" in html and "Kazakhstan" in html
+
+
+def test_radius_grows_with_mentions_and_is_capped():
+    assert mapview.radius(1) < mapview.radius(4) < mapview.radius(100) == 22
+
+
+def test_selected_marker_is_outlined(app_extractions):
+    from kzmap.dataset import aggregate_places, mentions_frame
+
+    places = aggregate_places(mentions_frame(app_extractions), selected=["cur:khorgos"])
+    html = mapview.render_html(mapview.base_map(SQUARE, routes_geojson=ROUTES), mapview.place_markers(places))
+    assert html.count("kzmap-place kz-selected") == 1
+
+
+def test_eu_shades_member_states_without_their_own_count():
+    html = mapview.render_html(folium.Map(tiles=None), mapview.shading(SQUARE, {"EU": 2}, {"EU": "European Union"}))
+    assert "France (EU)" in html and "#2ca02c" in html
+
+
+@pytest.mark.parametrize("basemap,tiles", [("outline", False), ("positron", True), ("osm", True), ("bogus", False)])
+def test_basemap_choice(basemap, tiles):
+    html = mapview.base_map(SQUARE, basemap, routes_geojson=ROUTES).get_root().render()
+    assert ("L.tileLayer" in html) == tiles
+    assert "GeoNames" in html and "Natural Earth" in html
+
+
+def test_click_matched_by_tooltip_then_distance(app_extractions):
+    places = places_frame(app_extractions)
+    index = mapview.click_index(places[places.marker])
+    tip = next(t for pid, t, *_ in index if pid == "cur:khorgos")
+    assert mapview.match_click(index, {"lat": 44.2, "lng": 80.3}, "  " + tip + "\n") == "cur:khorgos"
+    assert mapview.match_click(index, {"lat": 0, "lng": 0}, "China: 3 mentions") is None
+    assert mapview.match_click(index, None, None) is None
+    assert mapview.match_click(index, "junk", tip) == "cur:khorgos"
+
+
+def test_outlines_are_simplified_and_rounded():
+    out = mapview.simplify_outlines(SQUARE | {"features": SQUARE["features"] + [
+        {"type": "Feature", "properties": {"code": "AQ", "name": "Antarctica"}, "geometry": None}]})
+    assert [f["properties"]["code"] for f in out["features"]] == ["CN", "FR"]

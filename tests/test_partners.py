@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from kzmap.partners import count_partners, find_partner_mentions
+
+
+def codes(gaz, text):
+    return [p.code for p in count_partners(find_partner_mentions(text, gaz), gaz)]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Talks with the United Kingdom resumed.", "GB"),
+    ("Britain signed the memorandum.", "GB"),
+    ("The UK offered finance.", "GB"),
+    ("The U.K. offered finance.", "GB"),
+    ("British engineers arrived.", "GB"),
+    ("Chinese lenders agreed.", "CN"),
+    ("Russian investors poured money in.", "RU"),
+    ("Italian companies are active.", "IT"),
+    ("European interest is growing.", "EU"),
+    ("The European Union unveiled a package.", "EU"),
+    ("The EU unveiled a package.", "EU"),
+    ("Xi Jinping arrived on Monday.", "CN"),
+    ("Keir Starmer met the president.", "GB"),
+    ("Mishustin hosted the talks.", "RU"),
+    ("Meloni will attend the summit.", "IT"),
+    ("The China Development Bank lent the money.", "CN"),
+    ("Türkiye and Azerbaijan signed a deal.", "TR"),
+])
+def test_partner_found(gaz, text, code):
+    assert code in codes(gaz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan grew fast.",  # the subject is never a partner
+    "Kazakh officials agreed.",
+    "The Soviet Union collapsed.",  # history, not a partner
+    "Soviet-era pipes burst.",
+    "us and them",  # lower-case 'us' is not the United States
+    "He joined the Eurasian Economic Union talks.",  # a bloc without a country code
+])
+def test_not_a_partner(gaz, text):
+    assert codes(gaz, text) == []
+
+
+def test_media_name_does_not_make_a_partner(gaz):
+    assert "CN" not in codes(gaz, "The South China Morning Post reported it first.")
+
+
+def test_counts_per_article(gaz):
+    text = "China and Russia met. China agreed. Chinese banks pay. Russia waits."
+    got = {p.code: p.count for p in count_partners(find_partner_mentions(text, gaz), gaz)}
+    assert got == {"CN": 3, "RU": 2}
+
+
+def test_offsets(gaz):
+    text = "Keir Starmer met Xi Jinping in Beijing; the UK and the U.S. watched."
+    for p in find_partner_mentions(text, gaz):
+        assert text[p.start:p.end] == p.surface

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+
+from kzmap.text import SentenceIndex, fold, sentence_spans, strip_possessive
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("One. Two.", ["One.", "Two."]),
+    ("Heading\nBody text here. More.", ["Heading", "Body text here.", "More."]),
+    ("The U.S. and the U.K. agreed. Next one.", ["The U.S. and the U.K. agreed.", "Next one."]),
+    ("Mr. Smith met Dr. Jones. Then left.", ["Mr. Smith met Dr. Jones.", "Then left."]),
+    ("“Quote here.” He said so.", ["“Quote here.”", "He said so."]),
+    ("It cost $32.7 billion. Good.", ["It cost $32.7 billion.", "Good."]),
+    ("", []),
+])
+def test_sentence_spans(text, expected):
+    assert [text[s:e] for s, e in sentence_spans(text)] == expected
+
+
+def test_sentence_index():
+    text = "Alpha beta. Gamma delta. Epsilon zeta."
+    idx = SentenceIndex(sentence_spans(text))
+    assert [idx.index(i) for i in (0, 12, 25, 30)] == [0, 1, 2, 2]
+
+
+def test_initials_do_not_end_a_sentence():
+    text = "Talks with J. Smith ended. Next."
+    assert [text[s:e] for s, e in sentence_spans(text)] == ["Talks with J. Smith ended.", "Next."]
+
+
+@pytest.mark.parametrize("s, out", [("Astana's", "Astana"), ("Astana\u2019s", "Astana"), ("States'", "States"),
+                                    ("Astana", "Astana")])
+def test_strip_possessive(s, out):
+    assert strip_possessive(s) == out
+
+
+def test_fold():
+    assert fold("Astana\u2019s") == "astana's"
+    assert fold("Nur\u2013Sultan") == "nur-sultan"
+    assert fold("ASTANA") == "astana"
