@@ -31,6 +31,7 @@ DIRECTION_VECTORS = {
     "northeastern": (1, 1), "northwestern": (-1, 1), "southeastern": (1, -1), "southwestern": (-1, -1),
 }
 _PREV_WORD = re.compile(r"(\w[\w-]*)\W*$")
+_COORDINATED = re.compile(r"(\w+)\s[A-Z][\w'\u2019-]*\s+and\s+$")
 _NEXT_WORD = re.compile(r"(?:['\u2019]s?)?\W{0,3}?([\w-]+)")
 
 
@@ -175,19 +176,39 @@ def is_metonym(text: str, start: int, end: int, place: Place, gaz: Gazetteer) ->
     country = gaz.countries.get(place.country)
     if not (place.kind == "country" or (country is not None and country.capital == place.name)):
         return False
-    before = _PREV_WORD.search(text, max(0, start - 30), start)
-    prev = before.group(1).lower() if before else ""
+    prev = _previous_word(text, start)
     after = text[end:end + 40]
     possessive = after[:2] in ("'s", "\u2019s")
     nxt = _NEXT_WORD.match(after)
     nxt_word = nxt.group(1).lower() if nxt else ""
     if possessive:
         return nxt_word in GOV_NOUNS or place.kind != "country"
+    if prev == "and":  # "between Brussels and Tashkent", "in Bishkek and Dushanbe": as the first name goes
+        first = _COORDINATED.search(text, max(0, start - 60), start)
+        prev = _previous_word(text, first.start(1) + len(first.group(1)) + 1) if first else ""
     if prev in LOCATIVE:
         return False
     if nxt_word in GOV_VERBS:
         return True
-    return prev in ("influence", "substituting", "between", "with", "and", "of") and place.kind != "country"
+    return prev in ("between", "substituting", "with", "influence") and place.kind != "country"
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word before ``start`` in the same sentence ("" at a sentence start)."""
+    m = _PREV_WORD.search(text, max(0, start - 30), start)
+    if not m or any(c in ".!?\n" for c in text[m.end():start]):
+        return ""
+    word = m.group(1).lower()
+    if word == "of":  # "the influence of Moscow"
+        m2 = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+        if m2 and m2.group(1).lower() in ("influence", "interests", "pressure"):
+            return "influence"
+    return word
+
+
+def _as_region(m: Match, gaz: Gazetteer) -> Match:
+    key = f"{m.key} region"
+    return Match(m.run, m.i, m.j, key) if gaz.has_key(key) else m
 
 
 def _direction(m: Match, run: Run, gaz: Gazetteer) -> str:
@@ -221,6 +242,8 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
         if not matches and not run.direction:
             continue
         covered = {k for m in matches for k in range(m.i, m.j)}
+        if run.plural:  # "the Karaganda and Kostanay regions": each name is a region
+            matches = [_as_region(m, gaz) for m in matches]
         for m in matches:
             part = _direction(m, run, gaz)
             if part:

@@ -66,6 +66,7 @@ ROUTE_STYLE = {  # kind -> (colour, dash pattern, label)
 SEA = "#dfe8f0"
 LAND = "#f6f4ef"
 BORDER = "#b9b6ad"
+HOME_FILL = "#fbf1d3"  # Kazakhstan, the subject of every article
 
 
 # --- data files -----------------------------------------------------------------------------------
@@ -220,6 +221,7 @@ POPUP_CSS = f"""
   box-shadow: 0 1px 3px rgba(0,0,0,.25); font-size: 11px; line-height: 1.35; max-width: 170px; }}
 .kz-legend b {{ display: block; margin-top: 3px; font-size: 11px; }}
 .kz-legend details summary {{ cursor: pointer; font-weight: 700; }}
+.kz-legend details details {{ margin-top: 3px; }}
 .kz-legend .kz-line {{ display: inline-block; width: 22px; height: 0; border-top: 2px dashed; vertical-align: middle;
   margin-right: 5px; }}
 path.kzmap-place {{ cursor: pointer; }}
@@ -232,7 +234,7 @@ class _Legend(MacroElement):
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function() {
-            var legend = L.control({position: "bottomleft"});
+            var legend = L.control({position: "topright"});
             legend.onAdd = function () {
                 var div = L.DomUtil.create("div", "kz-legend");
                 div.innerHTML = {{ this.html_json }};
@@ -259,7 +261,7 @@ def legend_html(partners: Iterable[tuple[str, str]], route_kinds: Iterable[str] 
     return ("<details open><summary>Legend</summary>"
             + "<b>Dot colour: leading partner</b>" + ("<br>".join(rows) or "none found")
             + f"<b>Dot size: mentions</b><b>Shading: partners by {esc(measure)}</b>"
-            + (f"<b>Routes</b>{routes}" if routes else "") + "</details>")
+            + (f"<details><summary>Routes</summary>{routes}</details>" if routes else "") + "</details>")
 
 
 # --- builders ---------------------------------------------------------------------------------------
@@ -282,7 +284,10 @@ def base_map(countries_geojson: Mapping | None = None, basemap: str = "outline",
         outlines = countries_geojson if countries_geojson is not None else default_outlines()
         folium.GeoJson(
             dict(outlines), name="Countries", control=False, interactive=False, smooth_factor=1.0,
-            style_function=lambda _f: {"fillColor": LAND, "color": BORDER, "weight": 0.6, "fillOpacity": 1.0},
+            style_function=lambda f: (
+                {"fillColor": HOME_FILL, "color": "#7a6a3a", "weight": 1.4, "fillOpacity": 1.0}
+                if f["properties"].get("code") == "KZ"
+                else {"fillColor": LAND, "color": BORDER, "weight": 0.6, "fillOpacity": 1.0}),
         ).add_to(m)
 
     routes = routes_geojson if routes_geojson is not None else default_routes()

@@ -28,6 +28,7 @@ TRAIL = re.compile(
     r"[ \t\u00a0]+((?:dry |sea |river |deep-water |inland )?port|seaport|region|oblast|province|"
     r"border (?:crossing|checkpoint|point)|checkpoint|crossing|gateway|terminal|valley|river|lake|sea|"
     r"strait|pass|district|basin|field|deposit|mine|airport|station|special economic zone|free zone)\b")
+PLURAL = re.compile(r"[ \t\u00a0]+(regions|oblasts|provinces)\b")
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                         "central", "northeastern", "northwestern", "southeastern", "southwestern"})
 ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}")
@@ -50,6 +51,7 @@ class Run:
     words: list[Word]
     direction: str = ""  # a lowercase direction word just before the run ("northern")
     direction_start: int = -1
+    plural: str = ""  # "region" when a plural feature follows ("Karaganda and Kostanay regions")
     headline: bool = False  # the run sits in a Title Case line: neighbour rules are relaxed
 
 
@@ -95,8 +97,12 @@ def _finish(text: str, words: list[Word], headlines: dict[int, bool]) -> list[Ru
     if not words:
         return []
     last = words[-1]
+    plural = ""
     if text[last.end:last.end + 1] in (" ", "\t", "\u00a0"):
         t = TRAIL.match(text, last.end)
+        p = PLURAL.match(text, last.end) if t is None else None
+        if p:
+            plural = "region"
         if t:
             last.joiner = " "
             words.append(Word(t.group(1), t.start(1), t.end(1), fold(t.group(1)), False, "", True))
@@ -113,7 +119,7 @@ def _finish(text: str, words: list[Word], headlines: dict[int, bool]) -> list[Ru
     if a not in headlines:
         b = text.find("\n", start)
         headlines[a] = _headline(text[a:b if b >= 0 else len(text)])
-    return [Run(words, direction, direction_start, headlines[a])]
+    return [Run(words, direction=direction, direction_start=direction_start, headline=headlines[a], plural=plural)]
 
 
 def _headline(line: str) -> bool:

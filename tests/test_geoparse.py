@@ -154,3 +154,18 @@ def test_sentence_index_of_mentions(gaz):
 def test_coordinated_names_are_both_places(places_of):
     names = surfaces(places_of("It counters the influence of Moscow and Beijing in the region."))
     assert names == ["Moscow", "Beijing"]
+
+
+def test_plural_feature_makes_each_name_a_region(places_of):
+    found = places_of("Deposits in the Karaganda and Kostanay regions are large.")
+    assert [(p[0], p[2]) for p in found] == [("Karaganda", "region"), ("Kostanay", "region")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks opened a new chapter between Brussels and Tashkent.", [True, True]),
+    ("Analysts in Bishkek and Dushanbe welcomed it.", [False, False]),
+    ("It counters the influence of Moscow and Beijing.", [True, True]),
+])
+def test_metonyms_follow_the_first_of_two_names(gaz, text, expected):
+    ms = [m for m in find_mentions(text, sentence_spans(text), gaz) if m.place.kind == "city"]
+    assert [m.metonym for m in ms] == expected

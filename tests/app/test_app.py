@@ -1,0 +1,207 @@
+"""App wiring through Streamlit's AppTest: every control changes what is built.
+
+st_folium is an opaque component here: its arguments (the feature-group JavaScript with one
+``kzmap-place`` per marker) are what the map receives. Runs on the real seeds and gazetteer.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def run(query=None, **state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    for k, v in state.items():
+        at.session_state[k] = v
+    return at.run()
+
+
+def markers(at: AppTest) -> int:
+    args = json.loads(at.get("component_instance")[0].proto.json_args)
+    return args["feature_group"].count('"className": "kzmap-place')
+
+
+def chart_rows(at: AppTest) -> int:
+    charts = at.get("vega_lite_chart")
+    if not charts:
+        return 0
+    ds = charts[0].proto.datasets
+    return sum(pa.ipc.open_stream(d.data.data).read_all().num_rows for d in ds)
+
+
+def evidence_rows(at: AppTest) -> int:
+    return len(at.dataframe[0].value)
+
+
+def qp(at: AppTest, key: str) -> list[str]:
+    v = at.query_params.get(key, [])
+    return [v] if isinstance(v, str) else list(v)
+
+
+def notices(at: AppTest) -> str:
+    return " ".join(c.value for c in at.caption)
+
+
+@pytest.fixture(scope="module")
+def base() -> AppTest:
+    at = run()
+    assert not at.exception
+    return at
+
+
+def test_runs_and_builds_map_timeline_and_table(base):
+    assert markers(base) > 3
+    assert chart_rows(base) > 3
+    assert evidence_rows(base) > 3
+    args = json.loads(base.get("component_instance")[0].proto.json_args)
+    assert all(u.startswith("/app/static/") for u in args["js_links"] + args["css_links"])
+    assert set(args["returned_objects"]) == {"last_object_clicked", "last_object_clicked_tooltip",
+                                             "last_object_clicked_count"}
+
+
+def test_partner_filter_narrows_everything_and_goes_to_the_url(base):
+    at = run()
+    at.multiselect(key="w_partners").set_value(["RU"]).run()
+    assert not at.exception
+    assert 0 < markers(at) < markers(base)
+    assert 0 < evidence_rows(at) < evidence_rows(base)
+    assert chart_rows(at) < chart_rows(base)
+    assert qp(at, "partner") == ["RU"]
+
+
+def test_kind_filter_narrows_events(base):
+    at = run()
+    kind = at.multiselect(key="w_kinds").options[0]
+    at.multiselect(key="w_kinds").set_value([kind]).run()
+    assert not at.exception
+    assert evidence_rows(at) < evidence_rows(base)
+    assert markers(at) < markers(base)
+
+
+def test_year_slider_narrows(base):
+    at = run()
+    lo, hi = at.slider(key="w_years").value
+    at.slider(key="w_years").set_value((hi - 1, hi)).run()
+    assert not at.exception
+    assert evidence_rows(at) < evidence_rows(base)
+    assert qp(at, "from") == [str(hi - 1)]
+
+
+def test_article_filter_narrows(base):
+    at = run()
+    first = at.multiselect(key="w_articles").options[0]
+    at.multiselect(key="w_articles").set_value([first]).run()
+    assert not at.exception
+    assert markers(at) < markers(base)
+
+
+def test_reset_restores_everything(base):
+    at = run({"partner": ["RU"]})
+    assert markers(at) < markers(base)
+    at.button[0].click().run()  # "Reset all filters" is the first button
+    assert markers(at) == markers(base) and evidence_rows(at) == evidence_rows(base)
+
+
+def test_query_params_restore_filters(base):
+    at = run({"partner": ["RU"], "from": ["2013"], "to": ["2029"]})
+    assert not at.exception
+    assert at.multiselect(key="w_partners").value == ["RU"]
+    assert at.slider(key="w_years").value[0] == 2013
+    assert 0 < markers(at) < markers(base)
+
+
+@pytest.mark.parametrize("query", [
+    {"partner": ["XX", "<script>"], "kind": ["party"], "from": ["2025-13-45"], "to": ["tomorrow"]},
+    {"partner": ["CN"] * 3000},
+    {"partner": ["C" * 50_000]},
+    {"junk": ["1"], "from": ["2029"], "to": ["1990"]},
+])
+def test_bad_query_params_are_ignored_with_a_notice(query):
+    at = run(query)
+    assert not at.exception
+    assert "link" in notices(at) or "swapped" in notices(at)
+    assert markers(at) > 0
+
+
+def test_map_click_narrows_timeline_and_evidence_then_show_everything(base):
+    at = run()
+    index = at.session_state["click_index"]
+    pid, tooltip, lat, lon = index[0]
+    at.session_state["map"] = {"last_object_clicked": {"lat": lat, "lng": lon},
+                               "last_object_clicked_tooltip": tooltip, "last_object_clicked_count": 1}
+    at.run()
+    assert not at.exception
+    assert at.session_state["sel_places"] == (pid,)
+    assert evidence_rows(at) < evidence_rows(base)
+    assert markers(at) == markers(base)  # the map keeps every marker, the chosen one outlined
+    assert qp(at, "place") == [pid]
+    show_all = next(b for b in at.button if b.label == "Show everything")
+    show_all.click().run()
+    assert evidence_rows(at) == evidence_rows(base)
+
+
+def test_timeline_pick_narrows_the_map(base):
+    at = run()
+    spec_ds = at.get("vega_lite_chart")[0].proto.datasets[0]
+    ids = pa.ipc.open_stream(spec_ds.data.data).read_all().column("event_id").to_pylist()
+    at.session_state["timeline_0"] = {"selection": {"pick": [{"event_id": ids[0]}]}}
+    at.run()
+    assert not at.exception
+    assert evidence_rows(at) == 1
+    assert markers(at) < markers(base)
+
+
+def test_pasted_article_joins_this_session_only(base):
+    at = run()
+    at.text_input(key="w_paste_title").set_value("Pasted test")
+    at.text_area(key="w_paste_text").set_value("Kazakhstan and China opened a new terminal in Aktau in March 2024. "
+                                               "The port of Aktau will grow.")
+    at.text_input(key="w_paste_date").set_value("2024-03")
+    next(b for b in at.button if b.label == "Add to the map").click().run()
+    assert not at.exception
+    assert any("Added" in s.value for s in at.success)
+    assert len(at.session_state["uploads"]) == 1
+    assert "uploads" not in run().session_state  # a new session starts without it
+
+
+def test_bad_paste_shows_an_error_not_an_exception():
+    at = run()
+    next(b for b in at.button if b.label == "Add to the map").click().run()
+    assert not at.exception
+    assert any("empty" in e.value for e in at.error)
+
+
+def test_hostile_article_is_escaped_everywhere(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    (seeds / "evil.md").write_text(
+        "---\n"
+        f'title: "{XSS} <script>alert(2)</script>"\n'
+        f'source: "{XSS}"\n'
+        "url: javascript:alert(1)\n"
+        "published: 2024-05-01\n"
+        "---\n"
+        f"Kazakhstan and China signed a deal in Almaty {XSS} on 1 May 2024. "
+        f"Russia opened `${{alert(3)}}` a port in Aktau in 2025 <script>alert(4)</script>.\n",
+        encoding="utf-8")
+    (seeds / "binary.md").write_bytes(b"\x00\x01\x02garbage")
+    monkeypatch.setenv("KZMAP_SEEDS", str(seeds))
+    at = run()
+    assert not at.exception
+    args = json.loads(at.get("component_instance")[0].proto.json_args)
+    assert "<img src=x" not in args["feature_group"] and "<script>alert" not in args["feature_group"]
+    assert "javascript:alert" not in args["feature_group"]
+    html_bodies = " ".join(h.proto.body for h in at.get("html"))
+    assert "<img src=x" not in html_bodies and "<script>alert" not in html_bodies
+    assert any("binary" in str(r) for r in at.dataframe[-1].value.to_dict("records"))
