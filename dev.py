@@ -24,6 +24,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / "python"
 CHROMIUM = "/usr/bin/chromium"
+BUILD_GEO_TOOLS = ("wordfreq==3.1.1", "english-words==2.0.2")
 
 
 def say(msg: str) -> None:
@@ -84,6 +85,7 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(PY), str(ROOT / "bench" / "run.py"), *rest])
     if cmd == "build-geo":
         ensure_venv(dev=True)
+        run([PY, "-m", "pip", "install", "--quiet", *BUILD_GEO_TOOLS])  # build-only (geo/README.md)
         return subprocess.call([str(PY), str(ROOT / "scripts" / "build_geo.py"), *rest])
     if cmd == "lock":
         ensure_venv(dev=True)

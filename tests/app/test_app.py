@@ -109,7 +109,7 @@ def test_article_filter_narrows(base):
 def test_reset_restores_everything(base):
     at = run({"partner": ["RU"]})
     assert markers(at) < markers(base)
-    at.button[0].click().run()  # "Reset all filters" is the first button
+    next(b for b in at.button if b.label == "Reset all filters").click().run()
     assert markers(at) == markers(base) and evidence_rows(at) == evidence_rows(base)
 
 
@@ -123,7 +123,7 @@ def test_query_params_restore_filters(base):
 
 @pytest.mark.parametrize("query", [
     {"partner": ["XX", "<script>"], "kind": ["party"], "from": ["2025-13-45"], "to": ["tomorrow"]},
-    {"partner": ["CN"] * 3000},
+    {"partner": ["CN"] * 900},  # (Streamlit itself drops query strings of over 1000 parameters)
     {"partner": ["C" * 50_000]},
     {"junk": ["1"], "from": ["2029"], "to": ["1990"]},
 ])

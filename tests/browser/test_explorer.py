@@ -1,0 +1,119 @@
+"""The explorer in a real browser (Debian Chromium), against `streamlit run` on loopback."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import LOCAL, ROOT, Server  # noqa: I001 (tests/browser/conftest.py)
+
+MAP = 'iframe[title="streamlit_folium.st_folium"]'
+MARKER = "path.kzmap-place"
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def open_app(page, url, timeout=60_000):
+    page.goto(url)
+    frame = page.frame_locator(MAP)
+    frame.locator(MARKER).first.wait_for(timeout=timeout)
+    return frame
+
+
+def metric(page, label: str) -> int:
+    box = page.locator('[data-testid="stMetric"]', has_text=label)
+    return int(box.locator('[data-testid="stMetricValue"]').inner_text())
+
+
+def settle(page, ms=600):
+    """Wait until Streamlit has finished the current rerun."""
+    page.wait_for_timeout(200)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=30_000)
+    page.wait_for_timeout(ms)
+
+
+def test_markers_timeline_screenshot_and_nothing_from_a_cdn(app_server, app_page):
+    frame = open_app(app_page, app_server.url)
+    settle(app_page, 1500)
+    n = frame.locator(MARKER).count()
+    assert n == metric(app_page, "Places on the map") > 3
+    chart = app_page.locator('[data-testid="stVegaLiteChart"]')
+    chart.locator("canvas, svg").first.wait_for(timeout=30_000)
+    assert chart.bounding_box()["height"] > 100
+    shot = ROOT / "docs" / "screenshot.png"
+    shot.parent.mkdir(exist_ok=True)
+    app_page.screenshot(path=str(shot), full_page=False)
+    assert shot.stat().st_size > 20_000
+    outside = [(t, u) for t, u in app_page.requests if t in ("script", "stylesheet", "font")
+               and not u.startswith(LOCAL)]
+    assert outside == []
+    assert any(u.endswith("/app/static/leaflet/leaflet.js") for _, u in app_page.requests)
+
+
+def test_partner_in_url_shows_fewer_markers_but_some(app_server, app_page):
+    full = open_app(app_page, app_server.url).locator(MARKER).count()
+    frame = open_app(app_page, app_server.url + "?partner=RU")
+    settle(app_page)
+    ru = frame.locator(MARKER).count()
+    assert 0 < ru < full
+
+
+def test_clicking_a_marker_narrows_the_evidence(app_server, app_page):
+    frame = open_app(app_page, app_server.url)
+    settle(app_page, 1200)
+    before = metric(app_page, "Events")
+    markers = frame.locator(MARKER)
+    for i in range(markers.count()):  # the first marker whose place has fewer events than all
+        markers.nth(i).click(force=True)
+        app_page.get_by_role("button", name="Show everything").wait_for(timeout=15_000)
+        settle(app_page)
+        if metric(app_page, "Events") < before:
+            break
+        app_page.get_by_role("button", name="Show everything").click()
+        settle(app_page)
+    assert metric(app_page, "Events") < before
+    assert "place=" in app_page.url
+    app_page.get_by_role("button", name="Show everything").click()
+    settle(app_page)
+    assert metric(app_page, "Events") == before
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    seeds = tmp_path_factory.mktemp("hostile")
+    (seeds / "evil.md").write_text(
+        "---\n"
+        f'title: "{XSS} <script>alert(2)</script>"\n'
+        f'source: "{XSS}"\n'
+        "url: javascript:alert(1)\n"
+        "published: 2024-05-01\n"
+        "---\n"
+        f"Kazakhstan and China signed a deal in Almaty {XSS} on 1 May 2024.\n\n"
+        f"Russia opened `${{alert(3)}}` a port in Aktau in 2025 <script>alert(4)</script> \\u{{.\n",
+        encoding="utf-8")
+    server = Server(seeds)
+    yield server
+    server.stop()
+
+
+def test_injected_markup_shows_as_text_and_never_runs(hostile_server, app_page):
+    frame = open_app(app_page, hostile_server.url)
+    settle(app_page, 1000)
+    markers = frame.locator(MARKER)
+    assert markers.count() >= 1
+    texts = []
+    for i in range(markers.count()):
+        markers.nth(i).click(force=True)
+        frame.locator(".leaflet-popup-content").first.wait_for(timeout=10_000)
+        texts.append(frame.locator(".leaflet-popup-content").first.inner_text())
+        settle(app_page, 300)
+    app_page.get_by_role("tab", name="Article reader").click()
+    app_page.wait_for_timeout(500)
+    assert XSS in app_page.locator(".kz-reader").inner_text()
+    assert any("Almaty" in t for t in texts)
+    assert app_page.dialogs == []
+    for scope in (app_page, frame):
+        assert scope.locator('img[src="x"]').count() == 0
+        assert scope.locator("script", has_text="alert(").count() == 0
+    assert not re.search(r'href="javascript:', app_page.content())
+    assert Path(ROOT / "app.py").exists()
