@@ -70,8 +70,8 @@ class DateExpr:
 
 
 # ---------------------------------------------------------------- patterns (compiled once)
-_MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-        r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?![\w])")
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![\w])")
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%])"
 _YEAR = r"(?:19\d\d|20\d\d|2100)(?![\d])"
 _DASH = r"\s*(?:[-\u2010-\u2015]|to|until|till|through|and)\s*"
@@ -94,12 +94,13 @@ _DATE_RE = re.compile(
     rf"|(?P<yy>(?P<ya>{_YEAR}){_DASH}(?P<yb>{_YEAR}|\d\d(?![\d\w])))"
     rf"|(?P<year>(?P<y8>{_YEAR})(?:['\u2019]s)?(?![\w]|-\w|,\d|\.\d))"
     rf"|(?P<mon>(?P<m12>{_MON}))"
-    r"|(?P<rel>(?P<rq>last|this|next|coming)\s+(?P<ru>year|month|week)(?:['\u2019]s)?)"
-    r"|(?P<ago>(?P<an>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<au>years?|months?)\s+ago)"
-    r"|(?P<early>(?:earlier|later)\s+this\s+(?P<eu>year|month|week))"
-    r"|(?P<day>yesterday|today|tomorrow)"
-    rf"|(?P<wd>(?P<wq>(?:last|next|this)\s+)?(?P<wn>{_WD}))"
-    r"|(?P<recent>recent|(?:just\s+)?(?:a\s+few\s+|several\s+|two\s+|three\s+)?days\s+(?:before|ago|earlier))"
+    r"|(?P<rel>(?P<rq>(?i:last|this|next|coming))\s+(?P<ru>year|month|week)(?:['\u2019]s)?)"
+    r"|(?P<ago>(?P<an>\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<au>years?|months?)\s+ago)"
+    r"|(?P<early>(?i:earlier|later)\s+this\s+(?P<eu>year|month|week))"
+    r"|(?P<day>(?i:yesterday|today|tomorrow))"
+    rf"|(?P<season>(?:the\s+)?(?P<sn>spring|summer|autumn|fall|winter)(?:\s+of\s+(?P<sy>{_YEAR}))?)"
+    rf"|(?P<wd>(?P<wq>(?i:last|next|this)\s+)?(?P<wn>{_WD}))"
+    r"|(?P<recent>(?i:recent)|(?:(?i:just)\s+)?(?:(?i:a)\s+few\s+|(?i:several|two|three)\s+)?(?i:days)\s+(?:before|ago|earlier))"
     r")(?![\w])"
 )
 # A year followed by one of these is a count or a quantity, not a date.
@@ -147,7 +148,8 @@ def _valid_day(y: int, m: int, d: int) -> bool:
     return 1 <= d <= calendar.monthrange(y, m)[1]
 
 
-def _year_for(month: int, day: int | None, pub: tuple, future: bool, direction: str = "") -> int | None:
+def _year_for(month: int, day: int | None, pub: tuple, future: bool, direction: str = "",
+              past: bool = False) -> int | None:
     """The year of a month (and day) written without one, nearest the publication date."""
     py, pm, pd = pub
     if py is None:
@@ -164,6 +166,8 @@ def _year_for(month: int, day: int | None, pub: tuple, future: bool, direction: 
         if direction == "next" and diff <= 0:
             continue
         if future and diff < -0.5 and direction != "last":
+            continue
+        if past and diff > 0.5 and direction != "next":
             continue
         if best is None or abs(diff) < best[0] or (abs(diff) == best[0] and y == py):
             best = (abs(diff), y)
@@ -227,7 +231,8 @@ def _starts_before(text: str, h: int, floor: int) -> list[int]:
 _HOT = re.compile(r"[0-9JFMASONDTW][0-9a-z]*")
 _HOT_PREFIXES = frozenset(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
                            "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
-_HOT_WORDS = ("year", "month", "week", "yesterday", "today", "tomorrow", "recent", "days")
+_HOT_WORDS = ("year", "month", "week", "yesterday", "Yesterday", "today", "Today", "tomorrow", "Tomorrow", "recent",
+              "Recent", "days", "Days", "spring", "summer", "autumn", "fall", "winter")
 
 
 def _hits(text: str) -> list[int]:
@@ -243,8 +248,25 @@ def _hits(text: str) -> list[int]:
     return hits
 
 
-def _is_future(text: str, start: int) -> bool:
-    return _FUTURE.search(text, max(0, start - 80), start) is not None
+_PAST = re.compile(r"\b(?:\w+ed|was|were|had|did|met|held|began|begun|took|made|paid|came|went|said|told|saw|won|"
+                   r"left|set\s+up|built|ago|last)\b", re.I)
+
+
+_PASSIVE = re.compile(r"\b(?:be|been|being)\s+$", re.I)  # "will be held": a participle, not a past tense
+
+
+def _tense(text: str, start: int) -> str | None:
+    """"future", "past" or None: the nearest tense marker in the 80 characters before ``start``
+    (within the sentence), so "will be built under an agreement signed in May" reads as past."""
+    lo = max(0, start - 80)
+    cut = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
+    lo = cut + 1 if cut >= 0 else lo
+    fut = [m.end() for m in _FUTURE.finditer(text, lo, start)]
+    past = [m.end() for m in _PAST.finditer(text, lo, start)
+            if m.group().lower() not in ("expected", "scheduled", "planned") and not _PASSIVE.search(text, lo, m.start())]
+    if not fut and not past:
+        return None
+    return "future" if (fut[-1] if fut else -1) > (past[-1] if past else -1) else "past"
 
 
 def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C901 - one branch per form
@@ -252,16 +274,20 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     prep = (g["prep"] or g["prep2"] or "").lower().rstrip("-")
     start, end = m.start(), m.end()
     kind = next(k for k in ("md_md", "dm_dm", "md_d", "d_dm", "mdy", "dmy", "iso", "my", "yy", "year", "mon", "rel",
-                            "ago", "early", "day", "wd", "recent") if g.get(k))
+                            "ago", "early", "day", "season", "wd", "recent") if g.get(k))
+    if kind == "season" and prep not in ("in", "during", "by", "until", "since", "this", "last", "next", "early", "late",
+                                         "throughout"):
+        return None  # "spring" alone is a word ("a spring in its step"); "in the spring" is a date
     # Keep anchoring prepositions in the text; drop plain ones (in, on, of, during...).
     anchor = _ANCHORS.get(prep, "at")
     if prep in ("in", "on", "of", "during", "from", "between", "throughout", "this", "last", "next") or (
-            prep and kind in ("rel", "wd", "ago", "early", "day", "recent")):
+            prep and kind in ("rel", "wd", "ago", "early", "day", "recent", "season")):
         if kind not in ("yy",) and not (kind in ("mon", "wd") and prep in ("last", "next", "this")):
             start = m.start(kind)
     if kind in ("rel", "wd", "ago", "early", "day", "recent") and prep in _ANCHORS:
         start = m.start()
-    future = _is_future(text, start)
+    tense = _tense(text, start)
+    future = tense == "future"
     py, pm, pd = pub
 
     def mk(date, end_date, precision, relative=False, from_pub=False, partial=None, anchor_=anchor, s=start):
@@ -290,7 +316,7 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
         if y:
             year, from_pub = int(y), False
         else:
-            year, from_pub = _year_for(m1, d1, pub, future), True
+            year, from_pub = _year_for(m1, d1, pub, future, past=tense == "past"), True
         if year is None:
             part = f"--{m1:02d}-{d1:02d}"
             return mk(None, None, "day", True, False, partial=part,
@@ -332,7 +358,7 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
         if prep == "this":
             year = py
         else:
-            year = _year_for(mo, None, pub, future or direction == "next", direction)
+            year = _year_for(mo, None, pub, future or direction == "next", direction, past=tense == "past")
         if prep in ("last", "next", "this") or prep in _MODIFIERS_YEAR_ONLY:
             start = m.start()
         if year is None:
@@ -354,6 +380,7 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
         if pd is None:  # a week relative to a month-precise date
             return mk(_iso(py, pm), None, "month", True, True)
         d0 = dt.date(py, pm, pd) + dt.timedelta(days=7 * k)
+        d0 -= dt.timedelta(days=d0.weekday())  # the week starts on Monday: "this week" of Thu 1 Feb is from 29 Jan
         return mk(_iso(d0.year, d0.month), None, "month", True, True)
     if kind == "ago":
         n = g["an"].lower()
@@ -373,6 +400,15 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
         k = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["day"].lower()]
         d0 = dt.date(py, pm, pd) + dt.timedelta(days=k)
         return mk(d0.isoformat(), None, "day", True, True)
+    if kind == "season":
+        if g["sy"]:
+            return mk(g["sy"], None, "year")
+        mo = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}[g["sn"].lower()]
+        direction = prep if prep in ("last", "next") else ""
+        year = py if prep == "this" else _year_for(mo, None, pub, future, direction, past=tense == "past")
+        if year is None:
+            return mk(None, None, "year", True, False)
+        return mk(_iso(year), None, "year", True, True, s=m.start(kind) if prep in ("in", "during") else m.start())
     if kind == "wd":
         q = (g["wq"] or "").strip().lower() or (prep if prep in ("last", "next", "this") else "")
         if q and prep in ("last", "next", "this"):

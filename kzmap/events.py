@@ -44,7 +44,7 @@ _TRIGGER_WORDS = {
     "agreement": "sign signed signing signs agreement agreements accord accords memorandum memoranda mou mous "
                  "treaty treaties deal deals pact pacts contract contracts agreed joined accession",
     "summit": "summit summits forum forums conference conferences congress ministerial roundtable",
-    "visit": "visit visits visited visiting trip trips tour talks met meet meets meeting meetings hosted arrived "
+    "visit": "visit visits visited visiting trip trips tour talks met meet meets meeting meetings arrived "
              "travelled traveled travels delegation",
     "project": "construction built build building began begun begin start started starts launch launched launches "
                "launching complete completed completion commissioned commissioning open opened opening opens "
@@ -56,12 +56,14 @@ _TRIGGER_WORDS = {
     "plan": "plan plans planned programme programmes program programs strategy strategies goal goals target targets "
             "targeting aim aims aiming aimed roadmap double triple approve approved approves approval adopt adopted "
             "adopts vision intend intends",
+    "other": "established establish recognised recognized recognise recognize recognition",
 }
 TRIGGERS: dict[str, str] = {w: k for k, ws in _TRIGGER_WORDS.items() for w in ws.split()}
 _TRIGGER_PREFIXES = (("ratifi", "agreement"), ("inaugurat", "project"), ("announc", "announcement"))
 # Priority for clauses that inherit a date (and for ties).
 PRIORITY = ("summit", "agreement", "investment", "announcement", "project", "plan", "visit", "other")
-_PRESENCE = frozenset("active present operating operates operated working relations ties presence".split())
+_PRESENCE = frozenset("active present operating operates operated operator operators working relations ties presence"
+                      .split())
 _STRONG = frozenset("""signed signing agreement agreements memorandum summit summits forum forums visit visits visited
 visiting met unveiled unveils announced announces pledged pledges approved adopted launched launches construction
 completed completion inaugurated opened""".split())
@@ -73,17 +75,32 @@ _GOAL = frozenset("""aim aims aiming aimed goal goals target targets targeting p
 strategic vision double triple raise boost increase reach intend intends intended seek seeks seeking ambition
 ambitious commit commits committed commitment pledge pledged pledges""".split())
 _TOKEN = re.compile(r"[A-Za-z]+")
+_FORECAST = frozenset("estimate estimates estimated forecast forecasts forecasted projected projects predicts predicted "
+                      "could might".split())
 _PLAN_NOUNS_VERBS = frozenset("plan plans planned approve approved approves approval adopt adopted adopts".split())
 _BUSINESS = frozenset("companies company firms firm investors investor businesses business".split())
 _AMOUNT = re.compile(r"[$€£¥₸]\s?\d|\b\d[\d,.]*\s*(?:%|per\s?cent|percent|billion|million|trillion|bn\b|tenge|euros?"
                      r"|dollars|yuan|rubles?|roubles?)|\b(?:billions|millions|hundreds)\s+of\s+(?:dollars|euros)", _I)
-_CLAUSE = re.compile(r",?\s+(?:where|during\s+which|at\s+which|after\s+which|followed\s+by)\s+|;\s+", _I)
+_CLAUSE = re.compile(r",?\s+(?:where|during\s+which|at\s+which|after\s+which|followed\s+by)\s+|,\s+when\s+|;\s+", _I)
+# Across these the subject usually changes: triggers beyond them are farther from a date.
+_SOFT_BARRIER = re.compile(r",\s+(?:and|but|while|whereas)\s+", _I)
+# "during his state visit", "during a meeting of the council": an event of its own, dated like the sentence.
+_DURING = re.compile(r"\bduring\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w’'\-–]+\s+){0,5}?"
+                     r"(?P<w>visit|trip|talks|meeting|summit|forum|conference|tour)\b", _I)
+# Money given or promised: "pledged €10 billion", "unveiled a €12 billion package".
+_MONEY_VERB = re.compile(r"\b(?:pledged|committed|unveiled|allocated|invested|announced|provided|approved|promised)\s+"
+                         r"(?:(?:a|an|about|around|nearly|almost|over|more\s+than|some|up\s+to)\s+)*[$€£¥₸]?\s?\d", _I)
+# A trigger that names the audience or a plan that was dropped is not an event.
+_NOT_EVENT_BEFORE = re.compile(r"\b(?:told|addressed|addressing|telling)\s+(?:the\s+|a\s+)?$|"
+                               r"\b(?:originally|initially|previously|first)\s+$", _I)
 _FOLLOWED = re.compile(r"followed\s+by", _I)
 _REF_BEFORE = re.compile(r"\b(?:before|after|ahead\s+of|following|since|prior\s+to|days\s+before)\s+(?:the\s+|this\s+"
                          r"|last\s+|its\s+|his\s+|her\s+|their\s+)?(?:[\w’'\-–]+\s+){0,4}$", _I)
 _ANAPHOR = re.compile(r"\W*(?:The|This|That)\s+(announcement|agreement|deal|decision|accord|memorandum|statement|pledge"
                       r"|signing|commitment|launch|contract)\s+(?:was|were|had\s+been|has\s+been)\s+(?:made|signed"
                       r"|reached|announced|concluded|sealed|struck|unveiled|adopted|approved|agreed)\b", _I)
+_VISIT_SUMMIT = {"visit": "visit", "trip": "visit", "talks": "visit", "meeting": "visit", "tour": "visit",
+                 "summit": "summit", "forum": "summit", "conference": "summit"}
 _ANAPHOR_KIND = {"announcement": "announcement", "statement": "announcement", "decision": "announcement",
                  "launch": "project", "pledge": "investment", "commitment": "investment"}
 _STOP = frozenset("""a an the of in on at to for and or but by with from as is are was were be been has have had
@@ -215,40 +232,82 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
             _inherit(ctx, i, s, e, cs, ce, followed, trig, first, events, has_amount)
             continue
         taken: set[int] = set()
+        barriers = [m.start() for m in _SOFT_BARRIER.finditer(body, cs, ce)]
+        during = [m.start("w") for m in _DURING.finditer(body, cs, ce)]
+        trig = [t for t in trig if not _NOT_EVENT_BEFORE.search(body, max(cs, t[0] - 25), t[0])]
         for d in usable:
             best = None
             for ts, te, kind in trig:
+                if ts in taken:
+                    continue
                 if d.anchor == "since" and kind != "other":
                     continue
+                if d.anchor == "by" and kind in ("visit", "summit"):
+                    continue  # "by 2030" is a deadline: plans and projects have them, visits do not
                 dist = ts - d.end if ts >= d.end else d.start - te
+                lo, hi = min(ts, d.start), max(ts, d.start)
+                if any(lo < x < hi for x in barriers):
+                    dist += 50
+                if ts in during:
+                    dist += 40  # "signed ... on Tuesday during a meeting": the signing is the main event
                 ref = d.text.lower() != "recent" and bool(_REF_BEFORE.search(body, max(cs, ts - 60), ts))
                 if kind == "plan" and d.anchor != "by" and body[ts:te].lower() not in _PLAN_NOUNS_VERBS:
                     dist += 60  # a goal word without a target year is weak evidence of a plan
                 score = (ref, max(dist, 0))
                 if best is None or score < best[0]:
                     best = (score, ts, kind)
-            if best is None or best[1] in taken:
+            if best is None:
                 continue
+            if _NOT_EVENT_BEFORE.search(body, max(cs, d.start - 40), d.start) or re.search(
+                    r"\b(?:originally|initially|previously)\s+(?:planned|scheduled|expected|due)\s+(?:for\s+|in\s+)?$",
+                    body[max(cs, d.start - 45):d.start], _I):
+                continue  # "originally planned for 2024": a plan that was dropped
             taken.add(best[1])
             kind = best[2]
             if d.anchor == "since":
                 kind = "investment" if wordset & _BUSINESS else "other"
-            elif d.anchor == "by" and wordset & _GOAL and kind not in ("project", "agreement", "summit"):
+            elif d.anchor == "by" and wordset & _GOAL and (
+                    kind not in ("agreement", "summit", "project") or body[best[1]:best[1] + 6].lower() == "agreed"
+                    or (kind == "project" and wordset & _PLAN_NOUNS_VERBS)):
                 kind = "plan"
             if kind == "investment" and not has_amount and body[best[1]:best[1] + 5].lower() == "pledg":
+                if during:
+                    continue  # "during his visit, Xi pledged support": the visit is the event
                 kind = "announcement"  # "pledged support": a statement, not money
+            if d.anchor == "by" and wordset & _FORECAST:
+                continue  # "the World Bank estimates volumes could triple by 2030": a forecast, not a plan
             end = d.end_date or _end_bound(sent_dates, d, cs, ce)
             conf = _confidence(d)
-            if any(x.kind == kind for x in events):
+            if any(x.kind == kind and x.date == d.date for x in events):
                 continue
             events.append(_make(ctx, i, s, e, cs, ce, kind, d.date, end, d.text, conf, best[1]))
-            if first is None:
+            if first is None and d.anchor not in ("since", "by"):
                 first = (d.date, end, d.text, conf)
+        _extra_events(ctx, i, s, e, cs, ce, usable, events)
     if first is not None:
         for cs, ce, followed in inherit_later:
             _inherit(ctx, i, s, e, cs, ce, followed, _triggers(body, cs, ce), first, events,
                      _AMOUNT.search(body, cs, ce) is not None)
     return events
+
+
+def _extra_events(ctx: _Context, i: int, s: int, e: int, cs: int, ce: int, usable: list[DateExpr],
+                  events: list[Event]) -> None:
+    """Second events a dated clause states outright: "during his state visit" (a visit) and
+    "pledged €10 billion" (an investment), dated by the nearest date of the clause that is not a
+    deadline ("by 2030") or a start ("since 1992")."""
+    body = ctx.body
+    dates = [d for d in usable if d.anchor not in ("since", "by")]
+    if not dates:
+        return
+    found = [(m.start("w"), _VISIT_SUMMIT[m.group("w").lower()]) for m in _DURING.finditer(body, cs, ce)]
+    m = _MONEY_VERB.search(body, cs, ce)
+    if m:
+        found.append((m.start(), "investment"))
+    for pos, kind in found:
+        d = min(dates, key=lambda x: abs(x.start - pos))
+        if not any(x.kind == kind and x.date == d.date for x in events):
+            events.append(_make(ctx, i, s, e, cs, ce, kind, d.date, d.end_date, d.text, _confidence(d) - 0.1, pos))
 
 
 def _inherit(ctx, i, s, e, cs, ce, followed, trig, first, events, has_amount) -> None:
@@ -257,7 +316,7 @@ def _inherit(ctx, i, s, e, cs, ce, followed, trig, first, events, has_amount) ->
         kind = "investment"
     else:
         kind = next(k for k in PRIORITY if k in kinds or k == "other")
-    if kind == "other" or any(x.kind == kind for x in events):
+    if kind == "other" or any(x.kind == kind and x.date == first[0] for x in events):
         return
     date, end, text, conf = first
     if followed and len(date) == 10:

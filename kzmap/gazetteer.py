@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .records import Place
-from .text import fold
+from .text import fold, skeleton
 
 GEO_DIR = Path(__file__).resolve().parent.parent / "geo"
-FILES = ("gazetteer.tsv", "curated.csv", "countries.csv", "actors.csv", "stopnames.txt", "countries.geojson")
+FILES = ("gazetteer.tsv", "curated.csv", "countries.csv", "actors.csv", "stopnames.txt", "common_words.txt",
+         "countries.geojson")
 CACHE_VERSION = "4"
+TRANSLIT_COUNTRIES = frozenset({"KZ", "UZ", "KG", "TJ", "TM", "MN", "AZ"})
 NEIGHBOURHOOD = frozenset({"KZ", "CN", "RU", "UZ", "KG", "TJ", "TM", "AZ", "GE", "MN", "AF", "IR", "TR", "AM"})
 HISTORICAL = frozenset({"SU"})
 
@@ -57,11 +59,18 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)  # exact surface -> code
     actors: dict[str, Actor] = field(default_factory=dict)  # exact surface -> actor
     stopnames: frozenset[str] = frozenset()  # folded single words that are common English words
+    common_words: frozenset[str] = frozenset()  # common lowercase English words (not name starts)
     first_words: frozenset[str] = frozenset()  # folded first tokens of every multi-token key
     max_tokens: int = 1
+    # transliteration skeleton (text.skeleton) of single-word names of places in Central Asia -> ids
+    skeletons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def candidates(self, key: str) -> list[tuple[Place, bool]]:
-        """Places named ``key`` (folded), each with True when it is the place's main name."""
+        """Places named ``key`` (folded), each with True when it is the place's main name.
+
+        A key starting with "~" is a transliteration skeleton (``skeleton_key``)."""
+        if key.startswith("~"):
+            return [(self.places[i], False) for i in self.skeletons.get(key[1:], ())]
         out = [(self.places[i], True) for i in self.main.get(key, ())]
         seen = {p.id for p, _ in out}
         out += [(self.places[i], False) for i in self.alias.get(key, ()) if i not in seen]
@@ -69,6 +78,11 @@ class Gazetteer:
 
     def has_key(self, key: str) -> bool:
         return key in self.main or key in self.alias
+
+    def skeleton_key(self, word: str) -> str | None:
+        """"~<skeleton>" when ``word`` is a spelling variant of a Central Asian place name."""
+        sk = skeleton(word)
+        return "~" + sk if sk in self.skeletons else None
 
     def country_place(self, code: str) -> Place | None:
         return self.places.get(f"ne:{code}")
@@ -172,25 +186,36 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
     gaz.max_tokens = max((len(k.replace("-", " ").split()) for k in keys), default=1)
     gaz.max_tokens = min(gaz.max_tokens, 8)
     gaz.first_words = frozenset(k.split()[0] for k in keys if " " in k)
+    sk: dict[str, list[str]] = {}
+    for key, ids in list(main.items()) + list(alias.items()):
+        if " " in key or len(key) < 5 or key in demonym_keys or key in country_keys:
+            continue
+        for pid in ids:
+            if gaz.places[pid].country in TRANSLIT_COUNTRIES and pid not in sk.setdefault(skeleton(key), []):
+                sk[skeleton(key)].append(pid)
+    taken = {skeleton(k) for k in demonym_keys | country_keys}  # "Kazakh" is never a spelling of a town
+    gaz.skeletons = {k: tuple(v) for k, v in sk.items() if k not in taken}
 
     for row in _read_rows(geo_dir / "actors.csv", ","):
         code = row["code"].strip()
         for s in (row["surface"], *_split(row.get("aliases", ""))):
             gaz.actors.setdefault(s.strip(), Actor(surface=row["surface"].strip(), code=code, role=row["role"]))
-    stop = set()
-    path = geo_dir / "stopnames.txt"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                stop.add(fold(line))
-    gaz.stopnames = frozenset(stop)
+    gaz.stopnames = frozenset(fold(w) for w in _word_list(geo_dir / "stopnames.txt"))
+    gaz.common_words = frozenset(_word_list(geo_dir / "common_words.txt"))
     return gaz
+
+
+def _word_list(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [w.strip() for w in lines if w.strip() and not w.startswith("#")]
 
 
 def _fingerprint(geo_dir: Path) -> str:
     h = hashlib.sha1(CACHE_VERSION.encode())
     h.update(sys.version.encode())
+    here = Path(__file__).resolve().parent
+    for code in ("gazetteer.py", "text.py", "records.py"):  # the index's shape comes from this code
+        h.update((here / code).read_bytes())
     for name in FILES:
         p = geo_dir / name
         if p.exists():

@@ -30,6 +30,7 @@ DIRECTION_VECTORS = {
     "north": (0, 1), "south": (0, -1), "east": (1, 0), "west": (-1, 0), "central": (0, 0),
     "northeastern": (1, 1), "northwestern": (-1, 1), "southeastern": (1, -1), "southwestern": (-1, -1),
 }
+SURNAME = re.compile(r"(?:ov|ev|ova|eva|in|ina|yan|uly|kyzy|uli|vich|enko|shvili|dze)$")
 _PREV_WORD = re.compile(r"(\w[\w-]*)\W*$")
 _COORDINATED = re.compile(r"(\w+)\s[A-Z][\w'\u2019-]*\s+and\s+$")
 _NEXT_WORD = re.compile(r"(?:['\u2019]s?)?\W{0,3}?([\w-]+)")
@@ -78,6 +79,13 @@ def match_run(words: Sequence[Word], gaz: Gazetteer, r: int) -> list[Match]:
                         break
             elif gaz.has_key(w.fold):
                 best = i + 1
+            if (not best and len(w.fold) >= 5 and w.fold not in gaz.common_words and not SURNAME.search(w.fold)
+                    and w.text not in gaz.demonyms and w.text not in gaz.actors):
+                key = gaz.skeleton_key(w.fold)  # "Moiynty" for GeoNames' "Moyynty"
+                if key:
+                    out.append(Match(r, i, i + 1, key))
+                    i += 1
+                    continue
         if best:
             out.append(Match(r, i, best, _key(words, i, best)))
             i = best
@@ -113,10 +121,11 @@ def keep(m: Match, run: Run, gaz: Gazetteer, covered: set[int]) -> bool:
         while k > 0 and words[k].fold in CONNECTORS and words[k].fold not in ("and", "y") and not words[k].cap:
             k -= 1  # "Bank of China": look past "of" to "Bank"; "Moscow and Beijing": stop at "and"
         left = words[k]
+        opener = k == 0 and run.sentence_start and left.fold in gaz.common_words  # "Construction of the Kuryk hub"
         if left.joiner == "-" and k == i - 1:
             if left.fold in COMPOUND_PREFIXES or (left.cap and k not in covered):
                 return False
-        elif _neighbour_name(left, k in covered, gaz):
+        elif not opener and _neighbour_name(left, k in covered, gaz):
             return False
     if j < len(words):
         last, right = words[j - 1], words[j]

@@ -230,6 +230,47 @@ path.kzmap-place.kz-selected {{ stroke-width: 3px; }}
 """
 
 
+_JSON_CACHE: dict[int, tuple[Mapping, str]] = {}
+
+
+def _json_of(obj: Mapping) -> str:
+    """json.dumps of a (large, unchanging) mapping, remembered per object."""
+    hit = _JSON_CACHE.get(id(obj))
+    if hit is None or hit[0] is not obj:
+        if len(_JSON_CACHE) > 8:
+            _JSON_CACHE.clear()
+        hit = (obj, json.dumps(obj, separators=(",", ":")))
+        _JSON_CACHE[id(obj)] = hit
+    return hit[1]
+
+
+class _Outlines(MacroElement):
+    """Country outlines as one plain L.geoJSON layer, styled in JavaScript.
+
+    folium.GeoJson with a style_function re-serialises ~350 kB and styles every feature in Python
+    on each rerun (about 0.2 s); this costs a string join.
+    """
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {
+            interactive: false,
+            style: function (f) {
+                return f.properties.code === "KZ"
+                    ? {{ this.home_style }}
+                    : {{ this.land_style }};
+            }
+        }).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, geojson: Mapping):
+        super().__init__()
+        self._name = "Outlines"
+        self.data_json = _json_of(geojson)
+        self.home_style = json.dumps({"fillColor": HOME_FILL, "color": "#7a6a3a", "weight": 1.4, "fillOpacity": 1.0})
+        self.land_style = json.dumps({"fillColor": LAND, "color": BORDER, "weight": 0.6, "fillOpacity": 1.0})
+
+
 class _Legend(MacroElement):
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -282,13 +323,7 @@ def base_map(countries_geojson: Mapping | None = None, basemap: str = "outline",
         folium.TileLayer(url, attr=attr, name=BASEMAPS[basemap], control=False, max_zoom=18).add_to(m)
     else:
         outlines = countries_geojson if countries_geojson is not None else default_outlines()
-        folium.GeoJson(
-            dict(outlines), name="Countries", control=False, interactive=False, smooth_factor=1.0,
-            style_function=lambda f: (
-                {"fillColor": HOME_FILL, "color": "#7a6a3a", "weight": 1.4, "fillOpacity": 1.0}
-                if f["properties"].get("code") == "KZ"
-                else {"fillColor": LAND, "color": BORDER, "weight": 0.6, "fillOpacity": 1.0}),
-        ).add_to(m)
+        _Outlines(outlines).add_to(m)
 
     routes = routes_geojson if routes_geojson is not None else default_routes()
     route_kinds = []

@@ -52,6 +52,7 @@ class Run:
     direction: str = ""  # a lowercase direction word just before the run ("northern")
     direction_start: int = -1
     plural: str = ""  # "region" when a plural feature follows ("Karaganda and Kostanay regions")
+    sentence_start: bool = False  # the run's first word begins a sentence, heading or quote
     headline: bool = False  # the run sits in a Title Case line: neighbour rules are relaxed
 
 
@@ -119,7 +120,12 @@ def _finish(text: str, words: list[Word], headlines: dict[int, bool]) -> list[Ru
     if a not in headlines:
         b = text.find("\n", start)
         headlines[a] = _headline(text[a:b if b >= 0 else len(text)])
-    return [Run(words, direction=direction, direction_start=direction_start, headline=headlines[a], plural=plural)]
+    k = start - 1
+    while k >= 0 and text[k] in " \t\u00a0\"'\u201c\u2018(*#-\u2013\u2014":
+        k -= 1
+    first = k < 0 or text[k] in ".!?\n:;\u2026"
+    return [Run(words, direction=direction, direction_start=direction_start, headline=headlines[a], plural=plural,
+                sentence_start=first)]
 
 
 def _headline(line: str) -> bool:

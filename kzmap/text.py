@@ -77,3 +77,22 @@ def fold(s: str) -> str:
         return s.lower()
     return (s.replace("\u2019", "'").replace("\u02bc", "'").replace("\u2010", "-").replace("\u2011", "-")
             .replace("\u2013", "-").replace("\u2014", "-").casefold())
+
+
+_SKELETON_RULES = (("dzh", "j"), ("kh", "h"), ("zh", "j"), ("dj", "j"), ("gh", "g"), ("ts", "c"), ("ch", "c"),
+                   ("sh", "s"), ("q", "k"), ("y", "i"), ("w", "v"), ("ou", "u"), ("'", ""), ("-", ""), (" ", ""))
+
+
+def skeleton(s: str) -> str:
+    """A spelling-insensitive key for transliterated names: "Moiynty", "Moyynty" and "Mointy" all
+    give "mointi"; "Qaraghandy" and "Karagandy" give "karagandi"."""
+    import unicodedata
+
+    s = "".join(c for c in unicodedata.normalize("NFKD", fold(s)) if not unicodedata.combining(c))
+    for a, b in _SKELETON_RULES:
+        s = s.replace(a, b)
+    out = []
+    for c in s:
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)

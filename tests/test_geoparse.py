@@ -169,3 +169,27 @@ def test_plural_feature_makes_each_name_a_region(places_of):
 def test_metonyms_follow_the_first_of_two_names(gaz, text, expected):
     ms = [m for m in find_mentions(text, sentence_spans(text), gaz) if m.place.kind == "city"]
     assert [m.metonym for m in ms] == expected
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Construction of the Kuryk container hub began in March.", "Kuryk"),
+    ("Trucks from Almaty wait for days.", "Almaty"),
+    ("\u201cExports via Aktau doubled,\u201d he said.", "Aktau"),
+])
+def test_common_word_opening_a_sentence_is_not_part_of_the_name(places_of, text, surface):
+    assert surface in surfaces(places_of(text))
+
+
+def test_uncommon_capitalised_word_still_makes_a_longer_name(gaz):
+    text = "Egemen Qazaqstan reported it. Analyst Darkhan Omarov agreed."
+    assert [m.surface for m in find_mentions(text, sentence_spans(text), gaz) if m.place.kind != "country"] == []
+
+
+@pytest.mark.parametrize("variant", ["Moiynty", "Moyynty", "Mointy"])
+def test_transliteration_variants_of_central_asian_names(places_of, variant):
+    found = places_of(f"A second track between Dostyk and {variant} opened in Kazakhstan.")
+    assert (variant, "Moyynty") in [(p[0], p[1]) for p in found]
+
+
+def test_surnames_are_not_matched_by_spelling(places_of):
+    assert places_of("Minister Serik Zhumangarin met the delegation.") == []

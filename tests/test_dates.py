@@ -1,0 +1,101 @@
+"""Date expressions: every form of the issue, with and without a publication date, and non-dates."""
+from __future__ import annotations
+
+import pytest
+
+from kzmap.dates import find_dates
+
+
+def one(text: str, published: str | None):
+    found = find_dates(text, published)
+    assert len(found) == 1, [d.text for d in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, published, written, date, end, precision", [
+    # full dates
+    ("signed on 21 April 2025 in Astana", None, "21 April 2025", "2025-04-21", None, "day"),
+    ("First published September 17, 2023.", None, "September 17, 2023", "2023-09-17", None, "day"),
+    ("visit to Moscow on April 21, where", "2025-04-22", "April 21", "2025-04-21", None, "day"),
+    ("on Monday, April 21, 2025 the talks", None, "Monday, April 21, 2025", "2025-04-21", None, "day"),
+    ("released on 2025-04-02 by the ministry", None, "2025-04-02", "2025-04-02", None, "day"),
+    ("on Dec. 5 the line opened", "2024-01-10", "Dec. 5", "2023-12-05", None, "day"),
+    # day ranges
+    ("visit Uzbekistan on April 25–26, followed", "2025-04-22", "April 25–26", "2025-04-25", "2025-04-26", "day"),
+    ("held on 29-30 January 2024 in Brussels", None, "29-30 January 2024", "2024-01-29", "2024-01-30", "day"),
+    ("from April 28 to May 2, 2025", None, "April 28 to May 2, 2025", "2025-04-28", "2025-05-02", "day"),
+    # months
+    ("announced in Astana in September 2013, the", None, "September 2013", "2013-09", None, "month"),
+    ("an agreement in April 2024.", None, "April 2024", "2024-04", None, "month"),
+    # years
+    ("With completion expected in 2027, the", None, "2027", "2027", None, "year"),
+    ("to double our GDP by 2029", None, "by 2029", "2029", None, "year"),
+    ("the Plan through 2029 encompasses", None, "through 2029", "2029", None, "year"),
+    ("investments since 2005 reaching", None, "since 2005", "2005", None, "year"),
+    ("Kazakhstan's 2023 GDP", None, "2023", "2023", None, "year"),
+    ("by mid-2024 the port", None, "mid-2024", "2024", None, "year"),
+    # year ranges
+    ("a programme from 2024 to 2029", None, "from 2024 to 2029", "2024", "2029", "year"),
+    ("in force 2003 until 2028", None, "2003 until 2028", "2003", "2028", "year"),
+    ("the 2024–2029 plan", None, "2024–2029", "2024", "2029", "year"),
+    ("between 2020 and 2025 exports", None, "between 2020 and 2025", "2020", "2025", "year"),
+    # relative, resolved against the publication date
+    ("Last year, two visits to China", "2024-01", "Last year", "2023", None, "year"),
+    ("this year’s inaugural summit", "2023-09-17", "this year’s", "2023", None, "year"),
+    ("agreed on Monday to create", "2025-06-03", "Monday", "2025-06-02", None, "day"),
+    ("the line will open on Monday", "2025-06-03", "Monday", "2025-06-09", None, "day"),
+    ("work began in March and", "2023-05-10", "March", "2023-03", None, "month"),
+    ("the recent EU-Central Asia summit", "2025-04-09", "recent", "2025-04", None, "month"),
+    ("Just days before the EU summit", "2025-04-22", "Just days before", "2025-04", None, "month"),
+    ("at a forum in Brussels this week", "2024-02-01", "this week", "2024-01", None, "month"),
+    ("a visit to Astana later this month", "2025-06-03", "later this month", "2025-06", None, "month"),
+    ("two years ago the bank", "2025-04-22", "two years ago", "2023", None, "year"),
+    ("to travel to Central Asia in the spring", "2025-02-12", "the spring", "2025", None, "year"),
+    # across a year boundary
+    ("Last year the trade grew", "2024-01-05", "Last year", "2023", None, "year"),
+    ("the talks held in December", "2024-01-05", "December", "2023-12", None, "month"),
+    ("a summit will be held in February", "2023-12-20", "February", "2024-02", None, "month"),
+    ("an agreement signed in May during", "2023-12-22", "May", "2023-05", None, "month"),
+    ("the meeting will be held in May", "2023-12-22", "May", "2024-05", None, "month"),
+    ("signed on December 30", "2024-01-03", "December 30", "2023-12-30", None, "day"),
+])
+def test_date_forms(text, published, written, date, end, precision):
+    d = one(text, published)
+    assert (d.text, d.date, d.end_date, d.precision) == (written, date, end, precision)
+    assert text[d.start:d.end] == d.text
+
+
+@pytest.mark.parametrize("text, written, precision, partial", [
+    ("visit to Moscow on April 21, where", "April 21", "day", "--04-21"),
+    ("work began in March and", "March", "month", "--03"),
+    ("Last year, two visits", "Last year", "year", None),
+    ("agreed on Monday to", "Monday", "day", None),
+    ("the recent summit", "recent", "month", None),
+])
+def test_without_publication_date_nothing_is_guessed(text, written, precision, partial):
+    d = one(text, None)
+    assert (d.text, d.date, d.precision, d.partial, d.relative) == (written, None, precision, partial, True)
+
+
+@pytest.mark.parametrize("text", [
+    "from 28 to 48 million tons per year", "an unprecedented $32.7 billion", "a 1300 km railway line",
+    "a list of 55 projects", "a border of more than 7,800 kilometers", "over the past 20 years",
+    "after the Covid-19 pandemic", "a 2000 km pipeline", "in the 2020s", "$2025 million", "2,025 wagons",
+    "the Kazakhstan-2050 Strategy", "recently began operating", "in recent months", "May be late",
+    "the March on Rome", "a spring in its step", "2024 projects were approved",
+])
+def test_non_dates(text):
+    assert find_dates(text, "2025-04-22") == []
+
+
+@pytest.mark.parametrize("text, anchor", [
+    ("by 2029", "by"), ("since 1992", "since"), ("through 2029", "until"), ("until 2028", "until"),
+    ("in 2024", "at"), ("from 2024 to 2029", "range"), ("April 25–26", "range"),
+])
+def test_anchor(text, anchor):
+    assert one(text, "2025-04-22").anchor == anchor
+
+
+def test_year_from_published_flag():
+    assert one("on April 21", "2025-04-22").year_from_published
+    assert not one("on April 21, 2024", "2025-04-22").year_from_published

@@ -1,0 +1,148 @@
+"""Dated events: each kind, undated statements, statistics, two events in a sentence, and the gold."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kzmap.corpus import load_paths
+from kzmap.events import extract_events
+from kzmap.records import Article, event_to_dict
+from kzmap.text import sentence_spans
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def events(body: str, published: str | None = "2025-04-22"):
+    art = Article(path="t.md", title="t", body=body, published=published)
+    return extract_events(art, sentence_spans(body), [], [])
+
+
+def kinds_dates(body: str, published: str | None = "2025-04-22"):
+    return [(e.kind, e.date) for e in events(body, published)]
+
+
+@pytest.mark.parametrize("body, published, expected", [
+    ("Kazakhstan and the UK signed a strategic partnership agreement in April 2024.", None,
+     [("agreement", "2024-04")]),
+    ("The first EU-Central Asia summit is expected to take place in 2025.", "2024-02-01", [("summit", "2025")]),
+    ("Italian Prime Minister Giorgia Meloni is set to visit Uzbekistan on April 25–26.", "2025-04-22",
+     [("visit", "2025-04-25")]),
+    ("Construction of the Kuryk container hub began in March.", "2025-06-03", [("project", "2025-03")]),
+    ("With completion expected in 2027, the railway will relieve congestion.", "2024-01", [("project", "2027")]),
+    ("Xi Jinping announced the Silk Road Economic Belt in Astana in September 2013.", "2025-04-11",
+     [("announcement", "2013-09")]),
+    ("The EU unveiled a €12 billion investment package on Friday.", "2025-04-05", [("investment", "2025-04-04")]),
+    ("The strategic goal is to double our GDP by 2029.", "2024-01", [("plan", "2029")]),
+    ("In 2024, the government approved the National Infrastructure Plan through 2029.", "2025-04-09",
+     [("plan", "2024")]),
+    ("Kazakhstan and Türkiye established diplomatic relations in 1992.", "2024-10-16", [("other", "1992")]),
+    ("Italian companies, active in the country since 1992, work in energy.", "2025-04-22", [("investment", "1992")]),
+])
+def test_each_kind(body, published, expected):
+    assert kinds_dates(body, published) == expected
+
+
+def test_range_end_and_evidence_offsets():
+    body = "Intro line.\nIn 2024, the government approved the National Infrastructure Plan through 2029."
+    (e,) = events(body, "2025-04-09")
+    assert (e.date, e.end) == ("2024", "2029")
+    assert body[e.evidence_start:e.evidence_end] == e.evidence == body.split("\n")[1]
+    assert e.date_text == "2024" and 0 < e.confidence <= 1 and "2024" not in e.title
+
+
+@pytest.mark.parametrize("body, published", [
+    # undated statements: dating them with the publication date would invent a date
+    ("Kazakhstan has officially begun construction of its third railway connection with China.", "2024-01"),
+    ("Officials recently began operating the Nur Zholy checkpoint on a twenty-four-hour basis.", "2024-01"),
+    ("In recent months, the country has taken steps to prevent sanction-evading companies.", "2024-01"),
+    ("It joined the Organisation of Turkic States.", "2023-09-17"),
+    ("Kazakhstan and Russia are set to launch 27 new joint projects worth $8 billion.", "2025-04-22"),
+    # statistics and forecasts are figures
+    ("Bilateral trade reached $27.8 billion in 2024.", "2025-04-22"),
+    ("Kazakhstan received $4 billion in Russian investment in 2024, a 32% increase.", "2025-04-22"),
+    ("Kazakhstan's 2023 GDP is expected to exceed $259 billion, a fifteen percent increase from 2022.", "2024-01"),
+    ("Cumulative investments since 2005 reached a substantial $24 billion.", "2024-01"),
+    ("The World Bank estimates that the corridor could triple its volumes by 2030.", "2025-06-12"),
+    # plans without a start, dateline, plain mention of a 'recent interview'
+    ("Astana's ambitious National Infrastructure Plan through 2029 encompasses energy.", "2025-04-09"),
+    ("First published in the South China Morning Post, September 17, 2023", "2023-09-17"),
+    ("President Tokayev said in a recent interview that ties are strong.", "2024-01"),
+    ("A first summit, originally planned for 2024, was postponed.", "2025-02-12"),
+    ("Commissioner Urpilainen told the forum on Monday that Europe is close.", "2024-02-01"),
+])
+def test_no_event(body, published):
+    assert events(body, published) == []
+
+
+@pytest.mark.parametrize("body, published, expected", [
+    ("Meloni will visit Uzbekistan on April 25–26, followed by a trip to Astana for the inaugural summit.",
+     "2025-04-22", [("visit", "2025-04-25"), ("summit", "2025-04")]),
+    ("This follows the recent Central Asia–EU Summit in Samarkand, where the European Union unveiled a "
+     "€12 billion investment package.", "2025-04-22", [("summit", "2025-04"), ("investment", "2025-04")]),
+    ("The agreement was signed in May during President Tokayev's state visit to China.", "2023-12-22",
+     [("agreement", "2023-05"), ("visit", "2023-05")]),
+    ("Construction began in March and is scheduled to be completed in 2026.", "2025-06-03",
+     [("project", "2025-03"), ("project", "2026")]),
+])
+def test_two_events_in_one_sentence(body, published, expected):
+    assert kinds_dates(body, published) == expected
+
+
+def test_anaphora_dates_the_previous_sentence():
+    body = ("Kazakhstan and Russia are set to launch 27 new joint projects worth $8 billion.\n\n"
+            "The announcement was made during the Prime Minister's official visit to Moscow on April 21.")
+    evs = events(body, "2025-04-22")
+    assert [(e.kind, e.date, e.evidence[:10]) for e in evs] == [
+        ("announcement", "2025-04-21", "Kazakhstan"), ("visit", "2025-04-21", "The announc")]
+
+
+def test_repeated_target_is_one_event():
+    body = ("“The strategic goal is to double our GDP by 2029,” he stated.\n\n"
+            "This is at the core of his economic vision to double the nation’s GDP by 2029.")
+    assert kinds_dates(body, "2024-01") == [("plan", "2029")]
+
+
+def test_partners_from_sentence_or_neighbours_without_partner_mentions():
+    body = "Talks went well with Chinese officials.\n\nThe railway is due to be completed in 2027."
+    (e,) = events(body, "2023-12-22")
+    assert e.partners == ("CN",)
+
+
+def test_relative_dates_across_a_year_boundary():
+    body = "Last year, two visits to China solidified the partnership. The summit was held in December."
+    assert kinds_dates(body, "2024-01") == [("visit", "2023"), ("summit", "2023-12")]
+
+
+def test_no_publication_date_keeps_only_self_dated_events():
+    body = "The talks were held on April 21. An agreement was signed in April 2024."
+    assert kinds_dates(body, None) == [("agreement", "2024-04")]
+
+
+def _score(folder: Path, gold: Path) -> dict:
+    from kzmap.evaluate import score_corpus
+
+    arts = []
+    for a in load_paths([folder]).articles:
+        evs = extract_events(a, sentence_spans(a.body), [], [])
+        arts.append({"file": a.path, "mentions": [], "partners": [], "events": [event_to_dict(e) for e in evs]})
+    return score_corpus({"articles": arts}, gold)
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seeds").exists(), reason="../shared/gold/seeds is not beside the project")
+def test_seed_gold_thresholds():
+    res = _score(ROOT / "seeds", SHARED / "gold" / "seeds")
+    assert res["events"]["precision"] >= 0.85, json.dumps(res)
+    assert res["events"]["recall"] >= 0.85, json.dumps(res)
+    assert res["dates"]["exact"] >= 0.90, json.dumps(res)
+
+
+@pytest.mark.skipif(not (DATA / "unseen_gold").exists(), reason="no hand-written unseen articles")
+def test_unseen_gold_thresholds():
+    res = _score(DATA / "unseen", DATA / "unseen_gold")
+    assert res["events"]["precision"] >= 0.70, json.dumps(res)
+    assert res["events"]["recall"] >= 0.70, json.dumps(res)
+    assert res["dates"]["exact"] >= 0.80, json.dumps(res)
