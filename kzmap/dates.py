@@ -263,7 +263,8 @@ def _tense(text: str, start: int) -> str | None:
     lo = cut + 1 if cut >= 0 else lo
     fut = [m.end() for m in _FUTURE.finditer(text, lo, start)]
     past = [m.end() for m in _PAST.finditer(text, lo, start)
-            if m.group().lower() not in ("expected", "scheduled", "planned") and not _PASSIVE.search(text, lo, m.start())]
+            if m.group().lower() not in ("expected", "scheduled", "planned")
+            and not _PASSIVE.search(text, lo, m.start())]
     if not fut and not past:
         return None
     return "future" if (fut[-1] if fut else -1) > (past[-1] if past else -1) else "past"
@@ -275,7 +276,8 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     start, end = m.start(), m.end()
     kind = next(k for k in ("md_md", "dm_dm", "md_d", "d_dm", "mdy", "dmy", "iso", "my", "yy", "year", "mon", "rel",
                             "ago", "early", "day", "season", "wd", "recent") if g.get(k))
-    if kind == "season" and prep not in ("in", "during", "by", "until", "since", "this", "last", "next", "early", "late",
+    if kind == "season" and prep not in ("in", "during", "by", "until", "since", "this", "last", "next", "early",
+                                         "late",
                                          "throughout"):
         return None  # "spring" alone is a word ("a spring in its step"); "in the spring" is a date
     # Keep anchoring prepositions in the text; drop plain ones (in, on, of, during...).

@@ -67,7 +67,8 @@ _PRESENCE = frozenset("active present operating operates operated operator opera
 _STRONG = frozenset("""signed signing agreement agreements memorandum summit summits forum forums visit visits visited
 visiting met unveiled unveils announced announces pledged pledges approved adopted launched launches construction
 completed completion inaugurated opened""".split())
-_STAT = frozenset("""reach reached reaches reaching total totaled totalled totalling totals amount amounted amounts stood
+_STAT = frozenset("""reach reached reaches reaching total totaled totalled totalling totals amount amounted amounts
+stood
 grew grow grows grown growth rose rise rising increase increased increases increasing fell fall falling decline declined
 declining surge surged surging approach approached approaches approaching exceed exceeded exceeds exceeding received
 poured accounted topped climbed dropped forecast forecasts forecasted estimate estimated estimates projected""".split())
@@ -75,7 +76,8 @@ _GOAL = frozenset("""aim aims aiming aimed goal goals target targets targeting p
 strategic vision double triple raise boost increase reach intend intends intended seek seeks seeking ambition
 ambitious commit commits committed commitment pledge pledged pledges""".split())
 _TOKEN = re.compile(r"[A-Za-z]+")
-_FORECAST = frozenset("estimate estimates estimated forecast forecasts forecasted projected projects predicts predicted "
+_FORECAST = frozenset("estimate estimates estimated forecast forecasts forecasted projected projects predicts "
+                      "predicted "
                       "could might".split())
 _PLAN_NOUNS_VERBS = frozenset("plan plans planned approve approved approves approval adopt adopted adopts".split())
 _BUSINESS = frozenset("companies company firms firm investors investor businesses business".split())
@@ -347,7 +349,8 @@ def _make(ctx: _Context, i: int, s: int, e: int, cs: int, ce: int, kind: str, da
     place = _place(ctx, s, e, cs, ce)
     if partners:
         conf += 0.05
-    return Event(date=date, kind=kind, title=_title(ctx.body, cs, ce, date_text, kind, cs if trigger is None else trigger), evidence=ctx.body[s:e],
+    title = _title(ctx.body, cs, ce, date_text, kind, cs if trigger is None else trigger)
+    return Event(date=date, kind=kind, title=title, evidence=ctx.body[s:e],
                  evidence_start=s, evidence_end=e, end=end, partners=partners, place=place, date_text=date_text,
                  confidence=round(min(0.95, max(0.1, conf)), 2))
 

@@ -40,7 +40,8 @@ _CURRENCIES = {"$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": "GB
                "dollar": "USD", "euro": "EUR", "pound": "GBP", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
                "tenge": "KZT", "ruble": "RUB", "rouble": "RUB"}
 _MEASURES = re.compile(r"\b(?:(?P<trade>trade|turnover|exports?|imports?)|(?P<package>package)"
-                       r"|(?P<loan>loans?|credit|financing|lending)|(?P<investment>invest\w*|FDI)|(?P<gdp>GDP))\b", re.I)
+                       r"|(?P<loan>loans?|credit|financing|lending)|(?P<investment>invest\w*|FDI)|(?P<gdp>GDP))\b",
+                       re.I)
 
 
 def _currency(raw: str) -> str:

@@ -161,8 +161,10 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
                                 lat=float(row["lat"]), lon=float(row["lon"]),
                                 population=int(row["population"] or 0))
         add(row["name"], pid, True)
+        main_skeleton = skeleton(row["name"])
         for a in _split(row.get("aliases", "")):
-            add(a, pid, False)
+            # a mere spelling variant of the name ("Aksay" for "Aqsay") counts as the name itself
+            add(a, pid, skeleton(a) == main_skeleton)
     for row in _read_rows(geo_dir / "curated.csv", ","):
         pid = row["id"]
         aliases = tuple(_split(row.get("aliases", "")))

@@ -113,6 +113,8 @@ def keep(m: Match, run: Run, gaz: Gazetteer, covered: set[int]) -> bool:
         return False
     if j < len(words) and f"{words[j - 1].text} {words[j].text}" in gaz.actors:
         return False  # the first name of a known person ("Vladimir Putin")
+    if i == 0 and run.after_honorific:
+        return False  # "Mr. Lincoln", "Dr Florence"
     if run.headline:  # Title Case lines: capitals tell little; only neighbouring names count
         return not ((i > 0 and (i - 1) in covered and _neighbour_name(words[i - 1], True, gaz))
                     or (j < len(words) and j in covered and _neighbour_name(words[j], True, gaz)))
@@ -141,7 +143,7 @@ KIND_WEIGHT = {"macro_region": 3.0, "sea": 2.5, "strait": 2.5, "region": 2.0, "c
                "city": 0.5}
 
 
-def score(place: Place, is_main: bool, ctx: Counter) -> float:
+def score(place: Place, is_main: bool, ctx: Counter, capitals: dict[str, str]) -> float:
     """How likely ``place`` is the referent of a name in an article whose country counts are ``ctx``.
 
     A place's own name beats an alternate name; curated rows beat GeoNames rows of the same name;
@@ -153,10 +155,14 @@ def score(place: Place, is_main: bool, ctx: Counter) -> float:
         s += 1.5
     n = ctx.get(place.country, 0)
     if n:
-        s += min(3.0, 2.0 * math.log1p(n))
+        s += min(2.0, 1.5 * math.log1p(n))
     if place.country in NEIGHBOURHOOD:
         s += 1.0
-    return s + math.log10(place.population + 1) / 3 + KIND_WEIGHT.get(place.kind, 0.0)
+    if place.kind == "city" and is_main:
+        country = capitals.get(place.country)
+        if country == place.name:
+            s += 1.5  # national capitals are what the news names ("Paris" is France's)
+    return s + math.log10(place.population + 1) / 2 + KIND_WEIGHT.get(place.kind, 0.0)
 
 
 def resolve(key: str, gaz: Gazetteer, ctx: Counter) -> Place | None:
@@ -165,7 +171,8 @@ def resolve(key: str, gaz: Gazetteer, ctx: Counter) -> Place | None:
         return None
     if len(cands) == 1:
         return cands[0][0]
-    return max(cands, key=lambda c: (score(c[0], c[1], ctx), c[0].population, c[0].id))[0]
+    capitals = {p.country: gaz.countries[p.country].capital for p, _ in cands if p.country in gaz.countries}
+    return max(cands, key=lambda c: (score(c[0], c[1], ctx, capitals), c[0].population, c[0].id))[0]
 
 
 def country_part(code: str, direction: str, gaz: Gazetteer) -> Place | None:

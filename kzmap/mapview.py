@@ -270,6 +270,21 @@ class _Outlines(MacroElement):
         self.home_style = json.dumps({"fillColor": HOME_FILL, "color": "#7a6a3a", "weight": 1.4, "fillOpacity": 1.0})
         self.land_style = json.dumps({"fillColor": LAND, "color": BORDER, "weight": 0.6, "fillOpacity": 1.0})
 
+    def render(self, **kwargs) -> None:
+        script = self._template.module.__getattribute__("script")(self, kwargs)
+        self.get_root().script.add_child(_Raw(script), name=self.get_name())
+
+
+class _Raw(Element):
+    """Pre-rendered text: unlike Element(text), no Jinja compile of a 300 kB string per render."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
 
 class _Legend(MacroElement):
     _template = Template("""

@@ -28,6 +28,7 @@ TRAIL = re.compile(
     r"[ \t\u00a0]+((?:dry |sea |river |deep-water |inland )?port|seaport|region|oblast|province|"
     r"border (?:crossing|checkpoint|point)|checkpoint|crossing|gateway|terminal|valley|river|lake|sea|"
     r"strait|pass|district|basin|field|deposit|mine|airport|station|special economic zone|free zone)\b")
+HONORIFIC = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Dame|Mme|Mlle|Herr|Gen|Col)\.?[ \t\u00a0]+$")
 PLURAL = re.compile(r"[ \t\u00a0]+(regions|oblasts|provinces)\b")
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                         "central", "northeastern", "northwestern", "southeastern", "southwestern"})
@@ -53,6 +54,7 @@ class Run:
     direction_start: int = -1
     plural: str = ""  # "region" when a plural feature follows ("Karaganda and Kostanay regions")
     sentence_start: bool = False  # the run's first word begins a sentence, heading or quote
+    after_honorific: bool = False  # "Mr. Lincoln": a person's name follows
     headline: bool = False  # the run sits in a Title Case line: neighbour rules are relaxed
 
 
@@ -124,8 +126,9 @@ def _finish(text: str, words: list[Word], headlines: dict[int, bool]) -> list[Ru
     while k >= 0 and text[k] in " \t\u00a0\"'\u201c\u2018(*#-\u2013\u2014":
         k -= 1
     first = k < 0 or text[k] in ".!?\n:;\u2026"
+    honorific = bool(HONORIFIC.search(text, max(0, start - 8), start))
     return [Run(words, direction=direction, direction_start=direction_start, headline=headlines[a], plural=plural,
-                sentence_start=first)]
+                sentence_start=first and not honorific, after_honorific=honorific)]
 
 
 def _headline(line: str) -> bool:

@@ -97,7 +97,7 @@ def test_anaphora_dates_the_previous_sentence():
             "The announcement was made during the Prime Minister's official visit to Moscow on April 21.")
     evs = events(body, "2025-04-22")
     assert [(e.kind, e.date, e.evidence[:10]) for e in evs] == [
-        ("announcement", "2025-04-21", "Kazakhstan"), ("visit", "2025-04-21", "The announc")]
+        ("announcement", "2025-04-21", "Kazakhstan"), ("visit", "2025-04-21", "The announ")]
 
 
 def test_repeated_target_is_one_event():
