@@ -113,7 +113,7 @@ st.title("Kazakhstan's foreign partnerships")
 st.caption("Places and dated events found in news articles, on a map and a timeline. "
            "Every dot leads to the sentences that put it there.")
 for note in ss.get("url_notices", []) + view.notes:
-    st.caption(f"ℹ️ {note}")
+    st.caption(f":material/info: {note}")
 m1, m2, m3, m4 = st.columns(4)
 m1.metric("Places on the map", len(view.markers))
 m2.metric("Events", len(view.table))
@@ -124,7 +124,7 @@ if state.has_selection:
     what = (f"place **{names.get(state.places[0], state.places[0])}**" if state.places
             else f"**{len(state.events)}** event(s) picked on the timeline")
     c1, c2 = st.columns([4, 1])
-    c1.info(f"Showing {what}.", icon="🔎")
+    c1.info(f"Showing {what}.", icon=":material/filter_alt:")
     c2.button("Show everything", on_click=lambda: ss.update(sel_places=(), sel_events=(),
                                                             chart_n=ss.get("chart_n", 0) + 1),
               width="stretch", type="primary")
@@ -197,7 +197,7 @@ with tab_dl:
                        width="stretch")
 
 if data.problems:
-    with st.expander(f"⚠️ {len(data.problems)} file(s) or fields could not be read"):
+    with st.expander(f"{len(data.problems)} file(s) or fields could not be read", icon=":material/warning:"):
         st.dataframe([{"file": p.path, "problem": p.error} for p in data.problems], hide_index=True,
                      width="stretch")
 st.caption("Places © [GeoNames](https://www.geonames.org/) (CC BY 4.0) · Borders © "

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
+from appserver import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
 

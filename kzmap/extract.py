@@ -19,7 +19,7 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
 
     body = article.body
     spans = sentence_spans(body)
-    runs = find_runs(body)
+    runs = find_runs(body, gaz.trail_words)
     partner_mentions = partners.find_partner_mentions(body, gaz, runs=runs)
     mentions = geoparse.find_mentions(body, spans, gaz, runs=runs, partner_mentions=partner_mentions)
     events = extract_events(article, spans, partner_mentions, mentions)

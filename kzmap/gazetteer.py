@@ -62,6 +62,7 @@ class Gazetteer:
     common_words: frozenset[str] = frozenset()  # common lowercase English words (not name starts)
     first_words: frozenset[str] = frozenset()  # folded first tokens of every multi-token key
     max_tokens: int = 1
+    trail_words: frozenset[str] = frozenset()  # folded words that precede another word in some name
     # transliteration skeleton (text.skeleton) of single-word names of places in Central Asia -> ids
     skeletons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -188,6 +189,7 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
     gaz.max_tokens = max((len(k.replace("-", " ").split()) for k in keys), default=1)
     gaz.max_tokens = min(gaz.max_tokens, 8)
     gaz.first_words = frozenset(k.split()[0] for k in keys if " " in k)
+    gaz.trail_words = frozenset(w for k in keys if " " in k for w in k.split()[:-1])
     sk: dict[str, list[str]] = {}
     for key, ids in list(main.items()) + list(alias.items()):
         if " " in key or len(key) < 5 or key in demonym_keys or key in country_keys:

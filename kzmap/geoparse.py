@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .gazetteer import NEIGHBOURHOOD, Gazetteer
-from .lexicon import COMPOUND_PREFIXES, CONNECTORS, FEATURES, FUNCTION, GOV_NOUNS, GOV_VERBS, LOCATIVE, TITLES
+from .lexicon import COMPOUND_PREFIXES, CONNECTORS, FEATURES, FUNCTION, GOV_VERBS, LOCATIVE, TITLES
 from .records import Mention, PartnerMention, Place
 from .runs import Run, Word, find_runs
 from .text import SentenceIndex
@@ -31,7 +31,6 @@ DIRECTION_VECTORS = {
     "northeastern": (1, 1), "northwestern": (-1, 1), "southeastern": (1, -1), "southwestern": (-1, -1),
 }
 SURNAME = re.compile(r"(?:ov|ev|ova|eva|in|ina|yan|uly|kyzy|uli|vich|enko|shvili|dze)$")
-_PREV_WORD = re.compile(r"(\w[\w-]*)\W*$")
 _COORDINATED = re.compile(r"(\w+)\s[A-Z][\w'\u2019-]*\s+and\s+$")
 _NEXT_WORD = re.compile(r"(?:['\u2019]s?)?\W{0,3}?([\w-]+)")
 
@@ -113,9 +112,9 @@ def keep(m: Match, run: Run, gaz: Gazetteer, covered: set[int]) -> bool:
         return False
     if j < len(words) and f"{words[j - 1].text} {words[j].text}" in gaz.actors:
         return False  # the first name of a known person ("Vladimir Putin")
-    if i == 0 and run.after_honorific:
+    if i == 0 and m.key not in gaz.country_fold and run.after_honorific():
         return False  # "Mr. Lincoln", "Dr Florence"
-    if run.headline:  # Title Case lines: capitals tell little; only neighbouring names count
+    if (i > 0 or j < len(words)) and run.headline():  # Title Case: only neighbouring names count
         return not ((i > 0 and (i - 1) in covered and _neighbour_name(words[i - 1], True, gaz))
                     or (j < len(words) and j in covered and _neighbour_name(words[j], True, gaz)))
     if i > 0:
@@ -123,7 +122,7 @@ def keep(m: Match, run: Run, gaz: Gazetteer, covered: set[int]) -> bool:
         while k > 0 and words[k].fold in CONNECTORS and words[k].fold not in ("and", "y") and not words[k].cap:
             k -= 1  # "Bank of China": look past "of" to "Bank"; "Moscow and Beijing": stop at "and"
         left = words[k]
-        opener = k == 0 and run.sentence_start and left.fold in gaz.common_words  # "Construction of the Kuryk hub"
+        opener = k == 0 and left.fold in gaz.common_words and run.sentence_start()  # "Construction of the Kuryk hub"
         if left.joiner == "-" and k == i - 1:
             if left.fold in COMPOUND_PREFIXES or (left.cap and k not in covered):
                 return False
@@ -189,8 +188,10 @@ def country_part(code: str, direction: str, gaz: Gazetteer) -> Place | None:
 
 def is_metonym(text: str, start: int, end: int, place: Place, gaz: Gazetteer) -> bool:
     """A capital (or a country) standing for its government: "Astana's policy", "Moscow considers"."""
+    if place.kind != "city":
+        return False
     country = gaz.countries.get(place.country)
-    if not (place.kind == "country" or (country is not None and country.capital == place.name)):
+    if country is None or country.capital != place.name:
         return False
     prev = _previous_word(text, start)
     after = text[end:end + 40]
@@ -198,7 +199,7 @@ def is_metonym(text: str, start: int, end: int, place: Place, gaz: Gazetteer) ->
     nxt = _NEXT_WORD.match(after)
     nxt_word = nxt.group(1).lower() if nxt else ""
     if possessive:
-        return nxt_word in GOV_NOUNS or place.kind != "country"
+        return True  # "Astana's partners", "Moscow's policy"
     if prev == "and":  # "between Brussels and Tashkent", "in Bishkek and Dushanbe": as the first name goes
         first = _COORDINATED.search(text, max(0, start - 60), start)
         prev = _previous_word(text, first.start(1) + len(first.group(1)) + 1) if first else ""
@@ -206,19 +207,21 @@ def is_metonym(text: str, start: int, end: int, place: Place, gaz: Gazetteer) ->
         return False
     if nxt_word in GOV_VERBS:
         return True
-    return prev in ("between", "substituting", "with", "influence") and place.kind != "country"
+    return prev in ("between", "substituting", "with", "influence")
 
 
 def _previous_word(text: str, start: int) -> str:
     """The word before ``start`` in the same sentence ("" at a sentence start)."""
-    m = _PREV_WORD.search(text, max(0, start - 30), start)
-    if not m or any(c in ".!?\n" for c in text[m.end():start]):
+    base = max(0, start - 30)
+    before = text[base:start].rstrip(" \t\u00a0\"'\u201c\u2018(")
+    if not before or before[-1] in ".!?\n:;":
         return ""
-    word = m.group(1).lower()
-    if word == "of":  # "the influence of Moscow"
-        m2 = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
-        if m2 and m2.group(1).lower() in ("influence", "interests", "pressure"):
-            return "influence"
+    k = len(before)
+    while k > 0 and (before[k - 1].isalnum() or before[k - 1] == "-"):
+        k -= 1
+    word = before[k:].lower()
+    if word == "of" and _previous_word(text, base + k) in ("influence", "interests", "pressure"):
+        return "influence"  # "the influence of Moscow"
     return word
 
 
@@ -232,8 +235,9 @@ def _direction(m: Match, run: Run, gaz: Gazetteer) -> str:
     if m.key not in gaz.country_fold:
         return ""
     words = run.words
-    if m.i == 0 and run.direction:
-        direction = run.direction
+    before = run.direction()[0] if m.i == 0 else ""
+    if before:
+        direction = before
     elif m.i == 1 and words[0].fold in DIRECTION_VECTORS and words[0].joiner == " ":
         direction = words[0].fold
     else:
@@ -251,11 +255,11 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
                   runs: list[Run] | None = None,
                   partner_mentions: Sequence[PartnerMention] | None = None) -> list[Mention]:
     """Every place mention of ``text`` (countries included, as kind "country")."""
-    runs = runs if runs is not None else find_runs(text)
+    runs = runs if runs is not None else find_runs(text, gaz.trail_words)
     kept: list[Match] = []
     for r, run in enumerate(runs):
         matches = match_run(run.words, gaz, r)
-        if not matches and not run.direction:
+        if not matches:
             continue
         covered = {k for m in matches for k in range(m.i, m.j)}
         if run.plural:  # "the Karaganda and Kostanay regions": each name is a region
@@ -282,7 +286,7 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
         start, end = words[m.i].start, words[m.j - 1].end
         if m.part:
             place = country_part(gaz.country_fold[m.key], m.part, gaz)
-            start = runs[m.run].direction_start if m.i == 0 else words[m.i - 1].start
+            start = runs[m.run].direction()[1] if m.i == 0 else words[m.i - 1].start
         else:
             if m.key not in resolved:
                 resolved[m.key] = resolve(m.key, gaz, ctx)

@@ -27,11 +27,6 @@ LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "inside", "vi
                       "across", "into", "toward", "towards", "within", "visit", "visited", "visiting",
                       "reach", "reached", "reaching", "leave", "left", "arrive", "arrived", "arriving", "trip",
                       "flew", "travelled", "traveled", "held", "hosted", "based", "headquartered"})
-GOV_NOUNS = frozenset("""
-policy policies foreign position stance approach government leadership ties relations interest interests
-decision decisions strategy influence diplomacy response efforts ambitions engagement role support plans
-vision multi-vector attempts attempt agenda officials authorities priorities reforms pivot
-""".split())
 GOV_VERBS = frozenset("""
 says said considers considered believes believed wants wanted insists insisted announced announces agreed
 agrees signed signs rejected rejects accused accuses urged urges warned warns hopes hoped seeks sought

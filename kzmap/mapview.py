@@ -83,7 +83,8 @@ def _round_coords(coords, ndigits: int):
     return [_round_coords(c, ndigits) for c in coords]
 
 
-def simplify_outlines(geojson: Mapping, tolerance: float = 0.1, ndigits: int = 2, drop: tuple[str, ...] = ("AQ",)) -> dict:
+def simplify_outlines(geojson: Mapping, tolerance: float = 0.1, ndigits: int = 2,
+                      drop: tuple[str, ...] = ("AQ",)) -> dict:
     """Lighter outlines for the browser: simplified and rounded (about 1 km at the world view)."""
     from shapely.geometry import mapping, shape
 
@@ -225,7 +226,6 @@ POPUP_CSS = f"""
 .kz-legend .kz-line {{ display: inline-block; width: 22px; height: 0; border-top: 2px dashed; vertical-align: middle;
   margin-right: 5px; }}
 path.kzmap-place {{ cursor: pointer; }}
-path.kzmap-place.kz-selected {{ stroke-width: 3px; }}
 </style>
 """
 
@@ -313,7 +313,8 @@ def legend_html(partners: Iterable[tuple[str, str]], route_kinds: Iterable[str] 
     rows = [f"{swatch(partner_color(code))}{esc(name)}" for code, name in partners]
     kinds = [k for k in ROUTE_STYLE if k in set(route_kinds)]
     routes = "<br>".join(
-        f'<span class="kz-line" style="border-color:{ROUTE_STYLE[k][0]}"></span>{esc(ROUTE_STYLE[k][2])}' for k in kinds)
+        f'<span class="kz-line" style="border-color:{ROUTE_STYLE[k][0]}"></span>{esc(ROUTE_STYLE[k][2])}'
+        for k in kinds)
     return ("<details open><summary>Legend</summary>"
             + "<b>Dot colour: leading partner</b>" + ("<br>".join(rows) or "none found")
             + f"<b>Dot size: mentions</b><b>Shading: partners by {esc(measure)}</b>"
@@ -355,7 +356,8 @@ def base_map(countries_geojson: Mapping | None = None, basemap: str = "outline",
             latlon = [[pt[1], pt[0]] for pt in line if len(pt) >= 2]
             if len(latlon) < 2:
                 continue
-            tip = f"<b>{esc(props.get('name', ''))}</b><br><small>{esc(str(props.get('kind', '')).replace('_', ' '))}</small>"
+            kind = esc(str(props.get("kind", "")).replace("_", " "))
+            tip = f"<b>{esc(props.get('name', ''))}</b><br><small>{kind}</small>"
             folium.PolyLine(latlon, color=colour, weight=2.5, opacity=0.75, dash_array=dash,
                             tooltip=folium.Tooltip(tip, sticky=True), class_name="kzmap-route").add_to(group)
     group.add_to(m)
@@ -389,10 +391,11 @@ def shading(countries_geojson: Mapping | None, counts: Mapping[str, int], names:
         label = f"{esc(names.get(partner, partner))}: {n} {esc(measure)}"
         if via_eu:
             label = f"{esc(f['properties'].get('name', code))} (EU) · {label}"
+        style = {"fillColor": partner_color(partner), "color": partner_color(partner), "weight": 0.7,
+                 "opacity": 0.6, "fillOpacity": opacity}
         folium.GeoJson(
             {"type": "FeatureCollection", "features": [f]},
-            style_function=lambda _f, c=partner_color(partner), o=opacity: {
-                "fillColor": c, "color": c, "weight": 0.7, "opacity": 0.6, "fillOpacity": o},
+            style_function=lambda _f, style=style: style,
             tooltip=folium.Tooltip(label, sticky=True), control=False,
         ).add_to(fg)
     stabilize_ids(fg, "kzs")
@@ -410,14 +413,14 @@ def place_markers(places: pd.DataFrame, country_names: Mapping[str, str] | None 
         lat, lon = float(row["lat"]), float(row["lon"])
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             continue
-        selected = bool(row.get("selected", False))
+        # A selected place is not restyled: the markers' JavaScript stays the same, so st_folium
+        # does not redraw them and the popup the user just opened stays open.
         folium.CircleMarker(
             location=[lat, lon],  # folium takes [lat, lon]
             radius=radius(row["mentions"]),
-            color="#111111" if selected else "#ffffff",
-            weight=3 if selected else 1,
+            color="#ffffff", weight=1, opacity=0.9,
             fill=True, fill_color=row["color"], fill_opacity=0.85,
-            className="kzmap-place kz-selected" if selected else "kzmap-place",
+            className="kzmap-place",
             tooltip=folium.Tooltip(esc(tooltip_text(row)), sticky=False),
             popup=folium.Popup(popup_html(row, country_names, partner_names), max_width=380, lazy=True),
         ).add_to(fg)

@@ -2,7 +2,9 @@
 
 One regex pass finds every run ("Strait of Malacca", "Kassym-Jomart Tokayev", "In Astana");
 the geoparser and the partner finder both read these runs instead of every word, which keeps
-extraction fast. Each word knows what joins it to the next (space, hyphen, or nothing).
+extraction fast. Each word knows what joins it to the next (space, hyphen, or nothing). What
+only a few runs need (the words around it, the line it sits in) is computed on demand by the
+``Run`` methods, not for every run.
 """
 from __future__ import annotations
 
@@ -28,12 +30,13 @@ TRAIL = re.compile(
     r"[ \t\u00a0]+((?:dry |sea |river |deep-water |inland )?port|seaport|region|oblast|province|"
     r"border (?:crossing|checkpoint|point)|checkpoint|crossing|gateway|terminal|valley|river|lake|sea|"
     r"strait|pass|district|basin|field|deposit|mine|airport|station|special economic zone|free zone)\b")
-HONORIFIC = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Dame|Mme|Mlle|Herr|Gen|Col)\.?[ \t\u00a0]+$")
 PLURAL = re.compile(r"[ \t\u00a0]+(regions|oblasts|provinces)\b")
+HONORIFIC = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Dame|Mme|Mlle|Herr|Gen|Col)\.?[ \t\u00a0]+$")
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                         "central", "northeastern", "northwestern", "southeastern", "southwestern"})
 ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}")
 HYPHENS = "-\u2010\u2011"
+_OPENERS = " \t\u00a0\"'\u201c\u2018(*#-\u2013\u2014"
 
 
 @dataclass(slots=True)
@@ -50,95 +53,101 @@ class Word:
 @dataclass(slots=True)
 class Run:
     words: list[Word]
-    direction: str = ""  # a lowercase direction word just before the run ("northern")
-    direction_start: int = -1
+    source: str  # the whole text the run was found in
     plural: str = ""  # "region" when a plural feature follows ("Karaganda and Kostanay regions")
-    sentence_start: bool = False  # the run's first word begins a sentence, heading or quote
-    after_honorific: bool = False  # "Mr. Lincoln": a person's name follows
-    headline: bool = False  # the run sits in a Title Case line: neighbour rules are relaxed
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    def direction(self) -> tuple[str, int]:
+        """A lowercase direction word just before the run ("northern") and where it starts."""
+        text, start = self.source, self.start
+        if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
+            before = text[max(0, start - 16):start - 1]
+            word = before[before.rfind(" ") + 1:]
+            key = word.lower().replace("-", "")
+            if key in DIRECTIONS and not word[0].isupper():
+                return key, start - 1 - len(word)
+        return "", -1
+
+    def sentence_start(self) -> bool:
+        """The run's first word begins a sentence, a heading or a quotation."""
+        text, k = self.source, self.start - 1
+        while k >= 0 and text[k] in _OPENERS:
+            k -= 1
+        return (k < 0 or text[k] in ".!?\n:;\u2026") and not self.after_honorific()
+
+    def after_honorific(self) -> bool:
+        """"Mr. Lincoln": a person's name follows."""
+        return bool(HONORIFIC.search(self.source, max(0, self.start - 8), self.start))
+
+    def headline(self) -> bool:
+        """The run sits in a Title Case line, where capitals tell little."""
+        text, start = self.source, self.start
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", start)
+        line = text[a:b if b >= 0 else len(text)]
+        if len(line) > 200:
+            return False
+        long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+        return len(long_words) >= 5 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
-def find_runs(text: str) -> list[Run]:
+def find_runs(text: str, trail_words: frozenset[str] = frozenset()) -> list[Run]:
+    """Every run of capitalised words; a lowercase feature word after a run ("region") is added
+    to it when the run's last word is in ``trail_words`` (words that precede a feature word in
+    some gazetteer name)."""
     out: list[Run] = []
-    headlines: dict[int, bool] = {}
     for m in RUN.finditer(text):
-        words: list[Word] = []
-        base = m.start()
         chunk = m.group()
-        if chunk.isalnum():
-            f = fold(chunk)  # fast path: a single plain word
+        if chunk.isalnum():  # fast path: one plain word
+            f = fold(chunk)
             if f in FUNCTION:
                 continue
-            out.extend(_finish(text, [Word(chunk, base, m.end(), f, True, "")], headlines))
-            continue
-        pieces = list(WORD.finditer(chunk))
-        for k, w in enumerate(pieces):
-            raw = w.group()
-            end = base + w.end()
-            possessive = POSSESSIVE.search(raw) if ("'" in raw or "\u2019" in raw) else None
-            if possessive:
-                raw = raw[:possessive.start()]
-                end = base + w.start() + len(raw)
-            if k + 1 < len(pieces):
-                sep = chunk[w.end():pieces[k + 1].start()]
-                joiner = "-" if sep and sep[0] in HYPHENS else " "
-            else:
-                joiner = ""
-            if possessive:
-                joiner = ""
-            if raw:
-                words.append(Word(raw, base + w.start(), end, fold(raw), raw[0].isupper(), joiner))
-            if possessive and k + 1 < len(pieces):  # "Astana's Foreign Ministry": two runs
-                out.extend(_finish(text, words, headlines))
-                words = []
-        out.extend(_finish(text, words, headlines))
+            words = [Word(chunk, m.start(), m.end(), f, True, "")]
+        else:
+            words = []
+            base = m.start()
+            pieces = list(WORD.finditer(chunk))
+            for k, w in enumerate(pieces):
+                raw = w.group()
+                end = base + w.end()
+                possessive = POSSESSIVE.search(raw) if ("'" in raw or "\u2019" in raw) else None
+                if possessive:
+                    raw = raw[:possessive.start()]
+                    end = base + w.start() + len(raw)
+                if possessive or k + 1 == len(pieces):
+                    joiner = ""
+                else:
+                    sep = chunk[w.end():pieces[k + 1].start()]
+                    joiner = "-" if sep and sep[0] in HYPHENS else " "
+                if raw:
+                    words.append(Word(raw, base + w.start(), end, fold(raw), raw[0].isupper(), joiner))
+                if possessive and k + 1 < len(pieces) and words:  # "Astana's Foreign Ministry": two runs
+                    out.append(_finish(text, words, trail_words))
+                    words = []
+            if not words:
+                continue
+        out.append(_finish(text, words, trail_words))
     return out
 
 
-def _finish(text: str, words: list[Word], headlines: dict[int, bool]) -> list[Run]:
-    # a run never ends on a connector ("Kazakhstan and"); the regex guarantees that
-    if not words:
-        return []
+def _finish(text: str, words: list[Word], trail_words: frozenset[str]) -> Run:
     last = words[-1]
     plural = ""
-    if text[last.end:last.end + 1] in (" ", "\t", "\u00a0"):
+    if last.fold in trail_words and not last.joiner and text[last.end:last.end + 1] in (" ", "\t", "\u00a0"):
         t = TRAIL.match(text, last.end)
-        p = PLURAL.match(text, last.end) if t is None else None
-        if p:
-            plural = "region"
         if t:
             last.joiner = " "
             words.append(Word(t.group(1), t.start(1), t.end(1), fold(t.group(1)), False, "", True))
-    direction = ""
-    direction_start = -1
-    start = words[0].start
-    if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
-        before = text[max(0, start - 16):start - 1]
-        word = before[before.rfind(" ") + 1:].lower().replace("-", "")
-        if word in DIRECTIONS and before[-len(word) - 1:-len(word)] in ("", " ", "\n", "(", "\u201c", '"'):
-            direction = word
-            direction_start = start - 1 - len(before[before.rfind(" ") + 1:])
-    a = text.rfind("\n", 0, start) + 1
-    if a not in headlines:
-        b = text.find("\n", start)
-        headlines[a] = _headline(text[a:b if b >= 0 else len(text)])
-    k = start - 1
-    while k >= 0 and text[k] in " \t\u00a0\"'\u201c\u2018(*#-\u2013\u2014":
-        k -= 1
-    first = k < 0 or text[k] in ".!?\n:;\u2026"
-    honorific = bool(HONORIFIC.search(text, max(0, start - 8), start))
-    return [Run(words, direction=direction, direction_start=direction_start, headline=headlines[a], plural=plural,
-                sentence_start=first and not honorific, after_honorific=honorific)]
-
-
-def _headline(line: str) -> bool:
-    """True when ``line`` is written in Title Case (most of its long words capitalised)."""
-    if len(line) > 200:
-        return False
-    long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    return len(long_words) >= 5 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+        elif PLURAL.match(text, last.end):
+            plural = "region"
+    return Run(words, text, plural)
 
 
 def find_acronyms(text: str) -> list[tuple[str, int, int]]:
     """Dotted acronyms ("U.S.", "U.K.") that the word runs split apart."""
+    if "." not in text:
+        return []
     return [(m.group(), m.start(), m.end()) for m in ACRONYM.finditer(text)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 APOSTROPHES = "'\u2019\u02bc"
 # Abbreviations after which a full stop does not end a sentence.
@@ -83,6 +84,7 @@ _SKELETON_RULES = (("dzh", "j"), ("kh", "h"), ("zh", "j"), ("dj", "j"), ("gh", "
                    ("sh", "s"), ("q", "k"), ("y", "i"), ("w", "v"), ("ou", "u"), ("'", ""), ("-", ""), (" ", ""))
 
 
+@lru_cache(maxsize=65536)
 def skeleton(s: str) -> str:
     """A spelling-insensitive key for transliterated names: "Moiynty", "Moyynty" and "Mointy" all
     give "mointi"; "Qaraghandy" and "Karagandy" give "karagandi"."""

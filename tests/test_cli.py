@@ -76,3 +76,15 @@ def test_eval_agrees_with_reference_scorer(tmp_path):
         for m in ("precision", "recall", "f1"):
             assert a[k][m] == pytest.approx(b[k][m]), (k, m)
     assert a["dates"]["exact"] == pytest.approx(b["dates"]["exact"])
+
+
+def test_cli_path_imports_neither_streamlit_nor_geopandas(tmp_path):
+    (tmp_path / "a.md").write_text("Title\nShips left Aktau for Baku in 2024.")
+    code = ("import sys, io, contextlib; from kzmap.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()): main(['extract', sys.argv[1], '--format', 'json'])\n"
+            "heavy = sorted(m for m in sys.modules\n"
+            "               if m.split('.')[0] in ('streamlit', 'geopandas', 'folium', 'altair'))\n"
+            "print(','.join(heavy))")
+    res = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == ""

@@ -5,8 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-
-from conftest import LOCAL, ROOT, Server  # noqa: I001 (tests/browser/conftest.py)
+from appserver import LOCAL, ROOT, Server
 
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
 MARKER = "path.kzmap-place"
