@@ -24,9 +24,9 @@ The rules, per sentence (``extract_events``):
 5. Repeats are dropped: an event with the same kind and date as an earlier one whose
    sentence shares most content words ("double GDP by 2029" said twice).
 
-Partners come from the partner mentions of the sentence, else of its neighbours; when the
-caller passes no partner mentions at all, from a small built-in list of country names and
-demonyms. ``place`` is the name of a place mentioned in the clause (cities before countries).
+Partners come from the partner mentions of the sentence, else of its neighbours
+(``partners.SentencePartners``; never Kazakhstan or a historical state). ``place`` is the name
+of a place mentioned in the clause (cities before countries).
 """
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from .dates import DateExpr, find_dates
+from .partners import SentencePartners
 from .records import Article, Event, Mention, PartnerMention
 
 _I = re.I
@@ -108,18 +109,6 @@ _ANAPHOR_KIND = {"announcement": "announcement", "statement": "announcement", "d
 _STOP = frozenset("""a an the of in on at to for and or but by with from as is are was were be been has have had
 this that these those it its his her their our we he she they which who will would could should may might
 also into over than more most such not no new last year years month said says""".split())
-# Fallback partner names when the caller has no partner mentions (kept short on purpose).
-_FALLBACK_WORDS = {w: c for c, ws in {
-    "CN": "China Chinese Beijing", "RU": "Russia Russian Russians Moscow Kremlin", "EU": "EU Brussels",
-    "GB": "UK Britain British", "US": "US USA American Americans Washington", "IT": "Italy Italian Rome",
-    "TR": "Türkiye Turkey Turkish Ankara", "UZ": "Uzbekistan Uzbek Tashkent", "DE": "Germany German Berlin",
-    "JP": "Japan Japanese Tokyo", "AZ": "Azerbaijan Azerbaijani Baku", "FR": "France French Paris",
-    "IN": "India Indian", "IR": "Iran Iranian", "KG": "Kyrgyzstan Kyrgyz", "TJ": "Tajikistan Tajik",
-    "TM": "Turkmenistan Turkmen", "KR": "Korean", "GE": "Georgia Georgian Tbilisi",
-}.items() for w in ws.split()}
-_FALLBACK_PAIRS = {("European", "Union"): "EU", ("European", "Commission"): "EU", ("United", "Kingdom"): "GB",
-                   ("United", "States"): "US", ("South", "Korea"): "KR"}
-_CAPWORD = re.compile(r"[A-ZÀ-Ý][\wÀ-ÿ]*")
 
 
 def extract_events(article: Article, spans: Sequence[tuple[int, int]],
@@ -132,7 +121,7 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
     pm_starts = [p.start for p in pm_sorted]
     m_sorted = sorted(mentions, key=lambda m: m.start)
     m_starts = [m.start for m in m_sorted]
-    ctx = _Context(body, spans, pm_sorted, pm_starts, m_sorted, m_starts, not partner_mentions)
+    ctx = _Context(body, spans, pm_sorted, pm_starts, m_sorted, m_starts, SentencePartners(partner_mentions, spans))
     events: list[tuple[int, Event]] = []  # (sentence index, event)
     prev_dated = True
     for i, (s, e) in enumerate(spans):
@@ -154,11 +143,11 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
 
 
 class _Context:
-    __slots__ = ("body", "spans", "pms", "pm_starts", "mentions", "m_starts", "fallback")
+    __slots__ = ("body", "spans", "pms", "pm_starts", "mentions", "m_starts", "partners")
 
-    def __init__(self, body, spans, pms, pm_starts, mentions, m_starts, fallback):
+    def __init__(self, body, spans, pms, pm_starts, mentions, m_starts, partners):
         self.body, self.spans, self.pms, self.pm_starts = body, spans, pms, pm_starts
-        self.mentions, self.m_starts, self.fallback = mentions, m_starts, fallback
+        self.mentions, self.m_starts, self.partners = mentions, m_starts, partners
 
 
 def _words(body: str, s: int, e: int) -> list[tuple[int, int, str]]:
@@ -356,36 +345,7 @@ def _make(ctx: _Context, i: int, s: int, e: int, cs: int, ce: int, kind: str, da
 
 
 def _partners(ctx: _Context, i: int, s: int, e: int) -> tuple[str, ...]:
-    def codes(a: int, b: int) -> list[str]:
-        if ctx.fallback:
-            return fallback_partner_codes(ctx.body, a, b)
-        lo, hi = bisect_left(ctx.pm_starts, a), bisect_left(ctx.pm_starts, b)
-        return [p.code for p in ctx.pms[lo:hi]]
-
-    out = codes(s, e)
-    if not [c for c in out if c != "KZ"]:
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(ctx.spans):
-                out += codes(*ctx.spans[j])
-    seen: list[str] = []
-    for c in out:
-        if c != "KZ" and c not in seen:
-            seen.append(c)
-    return tuple(seen)
-
-
-def fallback_partner_codes(body: str, a: int, b: int) -> list[str]:
-    """Partner codes named in body[a:b] by a short built-in list (used when no partner mentions are given)."""
-    out, prev = [], ("", -9)
-    for m in _CAPWORD.finditer(body, a, b):
-        w = m.group()
-        code = _FALLBACK_PAIRS.get((prev[0], w)) if prev[1] == m.start() - 1 - len(prev[0]) else None
-        code = code or _FALLBACK_WORDS.get(w)
-        if code:
-            out.append(code)
-        prev = (w, m.start())
-    return out
-
+    return ctx.partners.near(i)
 
 def _place(ctx: _Context, s: int, e: int, cs: int, ce: int) -> str | None:
     lo, hi = bisect_left(ctx.m_starts, s), bisect_right(ctx.m_starts, e - 1)

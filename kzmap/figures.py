@@ -11,7 +11,7 @@
 (words after the amount count a little less), else "other". ``year`` is the nearest year of a
 date anchored "in"/"by"/plain in the sentence ("$27.8 billion in 2024", "$150 billion by 2029");
 "since 2005" or "over the past 20 years" give none. Partners come from the sentence, else the
-sentence before (see ``kzmap.events`` for the fallback when there are no partner mentions).
+sentence before (``partners.SentencePartners``).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from .dates import find_dates
-from .events import fallback_partner_codes
+from .partners import SentencePartners
 from .records import Article, Figure, PartnerMention
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -72,8 +72,7 @@ def extract_figures(article: Article, spans: Sequence[tuple[int, int]],
         return []
     starts = [s for s, _ in spans]
     dates = find_dates(body, article.published)
-    pms = sorted(partner_mentions, key=lambda p: p.start)
-    pm_starts = [p.start for p in pms]
+    by_sentence = SentencePartners(partner_mentions, spans)
     out: list[Figure] = []
     for m in found:
         i = max(0, bisect_left(starts, m.start() + 1) - 1)
@@ -81,7 +80,7 @@ def extract_figures(article: Article, spans: Sequence[tuple[int, int]],
         if not s <= m.start() < e:
             continue
         amount, currency, vague = parse_money(m)
-        partners = _partners(body, spans, i, pms, pm_starts, not partner_mentions)
+        partners = by_sentence.near(i, before_only=True)
         out.append(Figure(surface=m.group().strip(), amount=amount, currency=currency,
                           measure=_measure(body, s, e, m.start(), m.end()), evidence=body[s:e],
                           start=m.start(), end=m.end(), partners=partners,
@@ -144,13 +143,4 @@ def _year(dates, s: int, e: int, a: int) -> int | None:
     return best[1] if best else None
 
 
-def _partners(body, spans, i, pms, pm_starts, fallback: bool) -> tuple[str, ...]:
-    def codes(a: int, b: int) -> list[str]:
-        if fallback:
-            return fallback_partner_codes(body, a, b)
-        return [p.code for p in pms[bisect_left(pm_starts, a):bisect_left(pm_starts, b)]]
 
-    out = [c for c in codes(*spans[i]) if c != "KZ"] if spans else []
-    if not out and i > 0:
-        out = [c for c in codes(*spans[i - 1]) if c != "KZ"]
-    return tuple(dict.fromkeys(out))

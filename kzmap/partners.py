@@ -8,6 +8,7 @@ are found (``find_partner_mentions``) but never counted as partners (``count_par
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
@@ -93,3 +94,28 @@ def count_partners(mentions: Sequence[PartnerMention], gaz: Gazetteer) -> list[P
         c = gaz.countries.get(code)
         out.append(Partner(code=code, name=c.name if c else code, count=n))
     return sorted(out, key=lambda p: (-p.count, p.code))
+
+
+class SentencePartners:
+    """Partner codes by sentence, for events and figures: those of the sentence itself, else
+    those of its neighbours (``before`` only: the sentence before; otherwise before and after).
+    Kazakhstan (the subject) and historical states are never partners."""
+
+    def __init__(self, mentions: Sequence[PartnerMention], spans: Sequence[tuple[int, int]]):
+        self.mentions = sorted((m for m in mentions if m.code != SUBJECT and m.code not in HISTORICAL),
+                               key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.spans = spans
+
+    def within(self, a: int, b: int) -> list[str]:
+        return [m.code for m in self.mentions[bisect_left(self.starts, a):bisect_left(self.starts, b)]]
+
+    def near(self, i: int, before_only: bool = False) -> tuple[str, ...]:
+        if not self.spans:
+            return ()
+        out = self.within(*self.spans[i])
+        if not out:
+            for j in ((i - 1,) if before_only else (i - 1, i + 1)):
+                if 0 <= j < len(self.spans):
+                    out += self.within(*self.spans[j])
+        return tuple(dict.fromkeys(out))

@@ -23,7 +23,7 @@ KEYS = ("partner", "kind", "from", "to", "article", "place")
 IGNORED_KEYS = frozenset({"embed", "embed_options"})  # Streamlit's own
 
 _DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-_ID_RE = re.compile(r"[\w:.\-]{1,%d}" % MAX_LEN)
+_ID_RE = re.compile(rf"[\w:.\-]{{1,{MAX_LEN}}}")
 
 
 @dataclass(frozen=True)

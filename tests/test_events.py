@@ -106,10 +106,26 @@ def test_repeated_target_is_one_event():
     assert kinds_dates(body, "2024-01") == [("plan", "2029")]
 
 
-def test_partners_from_sentence_or_neighbours_without_partner_mentions():
+def test_partners_from_sentence_or_neighbours(gaz):
+    from kzmap.partners import find_partner_mentions
+    from kzmap.records import Article
+    from kzmap.text import sentence_spans
+
     body = "Talks went well with Chinese officials.\n\nThe railway is due to be completed in 2027."
-    (e,) = events(body, "2023-12-22")
+    (e,) = extract_events(Article("x.md", "t", body, published="2023-12-22"), sentence_spans(body),
+                          find_partner_mentions(body, gaz))
     assert e.partners == ("CN",)
+
+
+def test_subject_and_historical_states_are_never_event_partners(gaz):
+    from kzmap.partners import find_partner_mentions
+    from kzmap.records import Article
+    from kzmap.text import sentence_spans
+
+    body = "Kazakh and Soviet officials signed an agreement in 1990."
+    events_ = extract_events(Article("x.md", "t", body, published="2023"), sentence_spans(body),
+                             find_partner_mentions(body, gaz))
+    assert [e.partners for e in events_] == [()]
 
 
 def test_relative_dates_across_a_year_boundary():

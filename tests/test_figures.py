@@ -58,5 +58,7 @@ def test_partners_from_mentions_else_previous_sentence():
     body = "Italy is a top partner.\n\nIn 2024 alone, bilateral trade has approached $20 billion."
     (f,) = figures(body, pms=[PartnerMention("IT", "Italy", 0, 5, "name")])
     assert f.partners == ("IT",)
-    (g,) = figures("Russian investors have poured $26 billion into Kazakhstan.")
+    (g,) = figures("Russian investors have poured $26 billion into Kazakhstan.",
+                   pms=[PartnerMention("RU", "Russian", 0, 7, "demonym"),
+                        PartnerMention("KZ", "Kazakhstan", 47, 57, "name")])
     assert g.partners == ("RU",)
