@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .gazetteer import NEIGHBOURHOOD, Gazetteer
 from .lexicon import COMPOUND_PREFIXES, CONNECTORS, FEATURES, FUNCTION, GOV_VERBS, LOCATIVE, TITLES
 from .records import Mention, PartnerMention, Place
-from .runs import Run, Word, find_runs
+from .runs import Run, Word, find_runs, joined
 from .text import SentenceIndex
 
 DIRECTION_VECTORS = {
@@ -44,17 +44,6 @@ class Match:
     part: str = ""  # direction of a country part ("northern Kazakhstan")
 
 
-def _key(words: Sequence[Word], i: int, j: int) -> str:
-    if j == i + 1:
-        return words[i].fold
-    parts = []
-    for k in range(i, j):
-        parts.append(words[k].fold)
-        if k < j - 1:
-            parts.append("-" if words[k].joiner == "-" else " ")
-    return "".join(parts)
-
-
 def _case_ok(words: Sequence[Word], i: int, j: int) -> bool:
     """Every word capitalised, except inner connectors ("of") and a trailing feature ("region")."""
     for k in range(i + 1, j):
@@ -73,7 +62,7 @@ def match_run(words: Sequence[Word], gaz: Gazetteer, r: int) -> list[Match]:
         if w.cap:
             if w.fold in gaz.first_words:
                 for j in range(min(n, i + gaz.max_tokens), i, -1):
-                    if gaz.has_key(_key(words, i, j)) and _case_ok(words, i, j):
+                    if gaz.has_key(joined(words, i, j, folded=True)) and _case_ok(words, i, j):
                         best = j
                         break
             elif gaz.has_key(w.fold):
@@ -86,7 +75,7 @@ def match_run(words: Sequence[Word], gaz: Gazetteer, r: int) -> list[Match]:
                     i += 1
                     continue
         if best:
-            out.append(Match(r, i, best, _key(words, i, best)))
+            out.append(Match(r, i, best, joined(words, i, best, folded=True)))
             i = best
         else:
             i += 1

@@ -15,21 +15,10 @@ from collections.abc import Sequence
 from .gazetteer import HISTORICAL, Gazetteer
 from .lexicon import FUNCTION, TITLES
 from .records import Partner, PartnerMention
-from .runs import Run, Word, find_acronyms, find_runs
+from .runs import Run, Word, find_acronyms, find_runs, joined
 
 SUBJECT = "KZ"
 MAX_NAME_WORDS = 7
-
-
-def _surface(words: Sequence[Word], i: int, j: int) -> str:
-    if j == i + 1:
-        return words[i].text
-    parts = []
-    for k in range(i, j):
-        parts.append(words[k].text)
-        if k < j - 1:
-            parts.append("-" if words[k].joiner == "-" else " ")
-    return "".join(parts)
 
 
 def _modified(words: Sequence[Word], i: int, gaz: Gazetteer) -> bool:
@@ -46,7 +35,7 @@ def _match(words: Sequence[Word], i: int, gaz: Gazetteer) -> tuple[int, str, str
     for j in range(min(n, i + MAX_NAME_WORDS), i, -1):
         if not words[j - 1].cap:
             continue
-        s = _surface(words, i, j)
+        s = joined(words, i, j)
         actor = gaz.actors.get(s)
         if actor is not None and (j > i + 1 or not _modified(words, i, gaz)):  # not "Matteo Meloni"
             return j, actor.code, "actor"

@@ -146,6 +146,18 @@ def _finish(text: str, words: list[Word], trail_words: frozenset[str]) -> Run:
     return Run(words, text, plural)
 
 
+def joined(words: list[Word], i: int, j: int, folded: bool = False) -> str:
+    """Words ``i`` to ``j`` (exclusive) as written, or folded, joined by their spaces or hyphens."""
+    if j == i + 1:
+        return words[i].fold if folded else words[i].text
+    parts = []
+    for k in range(i, j):
+        parts.append(words[k].fold if folded else words[k].text)
+        if k < j - 1:
+            parts.append("-" if words[k].joiner == "-" else " ")
+    return "".join(parts)
+
+
 def find_acronyms(text: str) -> list[tuple[str, int, int]]:
     """Dotted acronyms ("U.S.", "U.K.") that the word runs split apart."""
     if "." not in text:
