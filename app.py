@@ -167,7 +167,13 @@ with tab_read:
         st.html(reader_html(x))
 with tab_add:
     st.caption("Add an article to this session's map and timeline. It is read in memory and never saved.")
-    up = st.file_uploader("Upload a .md or .txt article", type=["md", "txt"], max_upload_size=1, key="w_upload")
+    # No type=[...]: Streamlit raises on a wrong extension before the script runs; refused here instead.
+    limit = appdata.upload_max_bytes()
+    up = st.file_uploader(f"Upload a .md or .txt article (up to {limit:,} bytes)", key="w_upload",
+                          max_upload_size=appdata.upload_widget_mb(limit))
+    refused = appdata.upload_refusal(up.name, up.size, limit) if up else None
+    if refused:
+        st.error(appdata.plain_md(refused.error))
     pasted_title = st.text_input("…or paste one: title", key="w_paste_title")
     pasted = st.text_area("Text", key="w_paste_text", height=150)
     pub = st.text_input("Publication date (optional, YYYY, YYYY-MM or YYYY-MM-DD)", key="w_paste_date")
@@ -184,9 +190,9 @@ with tab_add:
         st.rerun()
     ok, bad = ss.get("add_msg", ([], []))
     for msg in ok:
-        st.success(msg)
+        st.success(appdata.plain_md(msg))
     for msg in bad:
-        st.error(msg)
+        st.error(appdata.plain_md(msg))
 with tab_dl:
     d1, d2, d3 = st.columns(3)
     d1.download_button("Places (GeoJSON)", json.dumps(dataset.places_geojson(view.places), ensure_ascii=False),

@@ -6,6 +6,7 @@ everything here is a plain function, so AppTest and unit tests drive it directly
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,7 +19,7 @@ from .colors import partner_color
 from .records import EVENT_KINDS, Extraction, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
-UPLOAD_MAX_BYTES = 1_000_000
+UPLOAD_MAX_BYTES = 1_000_000  # default cap per upload; KZMAP_UPLOAD_MAX_BYTES overrides it
 UPLOAD_SUFFIXES = (".md", ".txt", ".markdown")
 PASTE_MAX_CHARS = 500_000
 MAX_SESSION_UPLOADS = 20
@@ -46,6 +47,9 @@ def load_seeds(folder: Path | str, gaz) -> tuple[list[Extraction], list[Problem]
     from .extract import extract_paths
 
     folder = Path(folder)
+    if os.environ.get("KZMAP_EXTRACT_LOG"):  # test hook, off by default: one line per real extraction
+        with open(os.environ["KZMAP_EXTRACT_LOG"], "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()} {folder}\n")
     if not folder.exists():
         return [], [Problem(str(folder), "corpus folder not found (set KZMAP_SEEDS to a folder of .md articles)")]
     return extract_paths([folder], gaz)
@@ -102,22 +106,56 @@ def build_data(extractions: Sequence[Extraction], problems: Sequence[Problem] = 
 
 # --- uploads -------------------------------------------------------------------------------------
 
+def upload_max_bytes() -> int:
+    """The per-upload cap: ``$KZMAP_UPLOAD_MAX_BYTES`` if a positive integer, else ``UPLOAD_MAX_BYTES``.
+
+    Keep it under Streamlit's ``server.maxUploadSize`` (.streamlit/config.toml), which refuses
+    bigger bodies before the app sees them, with a less helpful message.
+    """
+    raw = os.environ.get("KZMAP_UPLOAD_MAX_BYTES", "").strip()
+    return int(raw) if raw.isdigit() and int(raw) > 0 else UPLOAD_MAX_BYTES
+
+
+def upload_widget_mb(max_bytes: int) -> int:
+    """``st.file_uploader(max_upload_size=...)`` in whole megabytes (the browser's own first check)."""
+    return max(1, -(-max_bytes // (1024 * 1024)))
+
+
+def upload_refusal(name: str, size: int, max_bytes: int | None = None) -> Problem | None:
+    """Why an upload of ``size`` bytes called ``name`` is refused before reading it, or None."""
+    max_bytes = max_bytes or upload_max_bytes()
+    label = f"upload:{Path(name or 'article').name[:120]}"
+    if not (name or "").lower().endswith(UPLOAD_SUFFIXES):
+        return Problem(label, f"only {', '.join(UPLOAD_SUFFIXES)} files can be added "
+                              f"(got {querystate.shown(Path(name or '').suffix[:20]) or 'no extension'})")
+    if size > max_bytes:
+        return Problem(label, f"file is {size:,} bytes, over the upload limit of {max_bytes:,}; "
+                              "add a shorter article or paste the part that matters")
+    return None
+
+
 def read_upload(name: str, data: bytes, gaz, *, published: str | None = None,
-                max_bytes: int = UPLOAD_MAX_BYTES) -> tuple[Extraction | None, list[Problem]]:
+                max_bytes: int | None = None) -> tuple[Extraction | None, list[Problem]]:
     """An uploaded file -> extraction, in memory only. Never raises; problems say what was wrong."""
     from .corpus import parse_bytes
 
     label = f"upload:{Path(name or 'article').name[:120]}"
-    if not (name or "").lower().endswith(UPLOAD_SUFFIXES):
-        return None, [Problem(label, f"only {', '.join(UPLOAD_SUFFIXES)} files can be added "
-                                     f"(got {Path(name or '').suffix or 'no extension'})")]
-    if len(data) > max_bytes:
-        return None, [Problem(label, f"file is {len(data):,} bytes, over the upload limit of {max_bytes:,}")]
+    refused = upload_refusal(name, len(data), max_bytes)
+    if refused is not None:
+        return None, [refused]
     try:
         article, problems = parse_bytes(label, data)
     except Exception as err:  # noqa: BLE001 - an upload must never crash the app
         return None, [Problem(label, f"could not read the file: {type(err).__name__}")]
     return _extract(article, problems, gaz, published)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
+
+
+def plain_md(text: object) -> str:
+    """``text`` with Markdown punctuation backslash-escaped: st.error/st.success show it as typed."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
 
 
 def read_pasted(title: str, text: str, gaz, *, published: str | None = None,

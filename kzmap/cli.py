@@ -64,20 +64,42 @@ def _usage(message: str) -> int:
 def _extract(args) -> int:
     extractions, problems = _run(args.paths, args.max_bytes, args.jobs)
     out = sys.stdout
-    if args.format == "json":
-        doc = {"articles": [extraction_to_dict(x) for x in extractions],
-               "problems": [problem_to_dict(p) for p in problems]}
-        json.dump(doc, out, ensure_ascii=False)
-        out.write("\n")
-    else:
-        _table(extractions, problems, out)
+    try:
+        if args.format == "json":
+            doc = {"articles": [extraction_to_dict(x) for x in extractions],
+                   "problems": [problem_to_dict(p) for p in problems]}
+            json.dump(doc, out, ensure_ascii=False)
+            out.write("\n")
+        else:
+            _table(extractions, problems, out)
+        out.flush()
+    except BrokenPipeError:  # the reader stopped early (`kzmap extract ... | head`): no traceback
+        _silence_stdout()
     return 1 if problems else 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (e.g. captured in a test)
+        pass
+
+
+_CONTROLS = dict.fromkeys([*range(0x20), 0x7f, *range(0x80, 0xa0)], "\ufffd")
+
+
+def _plain(s: str) -> str:
+    """Text from a file, safe for a terminal: control characters (escape sequences, line breaks) shown as U+FFFD."""
+    return s.translate(_CONTROLS)
 
 
 def _table(extractions, problems, out) -> None:
     for x in extractions:
         a = x.article
-        out.write(f"{a.path}  {a.title[:70]}  ({a.published or 'date unknown'})\n")
+        out.write(f"{_plain(a.path)}  {_plain(a.title[:70])}  ({a.published or 'date unknown'})\n")
         places: dict[str, list] = {}
         for m in x.mentions:
             places.setdefault(m.place.id, []).append(m)
@@ -88,9 +110,9 @@ def _table(extractions, problems, out) -> None:
         if x.partners:
             out.write("  partners " + ", ".join(f"{p.code} {p.name} x{p.count}" for p in x.partners) + "\n")
         for e in x.events:
-            out.write(f"  event    {e.date:10} {e.kind:12} {e.title[:70]}\n")
+            out.write(f"  event    {e.date:10} {e.kind:12} {_plain(e.title[:70])}\n")
     for p in problems:
-        out.write(f"problem: {p.path}: {p.error}\n")
+        out.write(f"problem: {_plain(p.path)}: {_plain(p.error)}\n")
     out.write(f"{len(extractions)} articles read, {len(problems)} problems\n")
 
 

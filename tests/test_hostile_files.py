@@ -47,6 +47,7 @@ def _files() -> dict[str, object]:
     return {
         "empty.md": b"",
         "random.md": random.Random(20250405).randbytes(4096),
+        "controls.md": bytes(random.Random(7).choices(b"\x01\x02\x1b\x7f abcdefgh", k=4096)),
         "utf16-bom.md": codecs.BOM_UTF16_LE + md("UTF-16 with BOM").encode("utf-16-le"),
         "utf16-nobom.md": md("UTF-16 LE without BOM").encode("utf-16-le"),
         "utf16be-nobom.md": md("UTF-16 BE without BOM").encode("utf-16-be"),
@@ -87,17 +88,18 @@ def _dir_named_like_article(p: Path) -> None:
 EXPECT: dict[str, tuple] = {
     "empty.md": ("problem", "empty file"),
     "random.md": ("problem", "binary file, not text (NUL byte at offset"),
+    "controls.md": ("problem", "binary file, not text (control character 0x"),
     "utf16-bom.md": ("read", "UTF-16 with BOM", None),
     "utf16-nobom.md": ("read", "UTF-16 LE without BOM", None),
     "utf16be-nobom.md": ("read", "UTF-16 BE without BOM", None),
-    "utf16-cyrillic-nobom.md": ("problem", "binary file, not text (NUL byte at offset 1); if it is UTF-16"),
+    "utf16-cyrillic-nobom.md": ("problem", "binary file, not text (NUL byte at offset 19); if it is UTF-16"),
     "cp1251.md": ("read", "Хоргос", "not UTF-8 text (byte 0xD5 at offset 12): read as Windows-1251"),
     "latin1.md": ("read", "Le café", "read as Windows-1252 (Latin-1) because that gives Latin words"),
-    "cp1250.md": ("problem", "not UTF-8 text (byte 0xB3 at offset 11); not recognisably Windows-1251"),
+    "cp1250.md": ("problem", "not UTF-8 text (byte 0xB3 at offset 17); not recognisably Windows-1251"),
     "utf8-bom.md": ("read", "UTF-8 with BOM", None),
     "crlf.md": ("read", "CRLF lines", None),
     "unclosed.md": ("problem", "front matter opened with '---' on line 1 never closes"),
-    "notyaml.md": ("problem", "front matter: line 2: not valid YAML"),
+    "notyaml.md": ("problem", "front matter: line 3: not valid YAML"),
     "baddate.md": ("read", "Bad date", "published '2025-13-45' is not a date"),
     "jsurl.md": ("read", "Script url", "url 'javascript:alert(1)' is not an http(s) address; not linked"),
     "big.md": ("problem", "file is 20,000,000 bytes, over the limit of 5,000,000 (raise it with KZMAP_MAX_BYTES"),
@@ -222,9 +224,27 @@ def test_links_to_folders_are_not_followed(tmp_path):
     folder = make_folder(tmp_path, ["loop"])
     (folder / "sub").mkdir()
     (folder / "sub" / "up").symlink_to("..")
+    files, problems = corpus.iter_files(folder)
+    assert sorted(rel(str(f), folder) for f in files) == ["good.md", "good.txt"] and problems == []
     c = load_paths([folder])
     assert sorted(rel(a.path, folder) for a in c.articles) == ["good.md", "good.txt"]
     assert c.problems == []
+
+
+def test_an_unexpected_error_in_one_file_is_a_problem_not_a_crash(tmp_path, monkeypatch):
+    folder = make_folder(tmp_path, ["crlf.md"])
+    real = corpus.parse_bytes
+
+    def parse_bytes(name, data):
+        if name.endswith("crlf.md"):
+            raise RuntimeError("boom")
+        return real(name, data)
+
+    monkeypatch.setattr(corpus, "parse_bytes", parse_bytes)
+    c = load_paths([folder])
+    assert sorted(rel(a.path, folder) for a in c.articles) == ["good.md", "good.txt"]
+    assert [(rel(p.path, folder), p.error) for p in c.problems] == [
+        ("crlf.md", "could not be read: RuntimeError: boom")]
 
 
 def test_a_path_that_does_not_exist_and_an_empty_folder(tmp_path):
@@ -305,15 +325,17 @@ def test_big_article_is_refused_by_default_and_read_with_a_raised_limit(tmp_path
     """A 2 MB article (20 MB with KZMAP_TEST_BIG=1): refused over the limit, processed under it."""
     size = 20_000_000 if os.environ.get(BIG_ENV) else 2_000_000
     unit = "".join((ROOT / "seeds" / f).read_text().split("---\n", 2)[2] for f in sorted(os.listdir(ROOT / "seeds")))
-    body = (unit * (size // len(unit) + 1))[:size - 200]
+    data = md("Big", body=unit * (size // len(unit.encode()) + 1)).encode()[:size]
+    data = data[:len(data.decode(errors="ignore").encode())]  # no broken character at the cut
     big = tmp_path / "big.md"
-    big.write_text(md("Big", body=body))
+    big.write_bytes(data)
+    size = len(data)
     (tmp_path / "good.md").write_text(GOOD_MD)
     res, _ = run_cli("extract", str(tmp_path), "--format", "json", "--max-bytes", str(size // 2))
     doc = json.loads(res.stdout)
     assert res.returncode == 1 and [a["file"] for a in doc["articles"]] == [str(tmp_path / "good.md")]
     assert "over the limit of" in doc["problems"][0]["error"] and doc["problems"][0]["file"] == str(big)
-    res, stats = run_cli("extract", str(big), "--format", "json", "--max-bytes", str(size + 1000))
+    res, stats = run_cli("extract", str(big), "--format", "json", "--max-bytes", str(size))
     assert res.returncode == 0 and res.stderr == ""
     art = json.loads(res.stdout)["articles"][0]
     assert len(art["mentions"]) > size // 1000  # the whole body was read, not a prefix
@@ -343,3 +365,24 @@ def test_folder_of_3000_files(tmp_path, record_property):
     record_property("folder_3000_load_seconds", round(load_s, 2))
     record_property("folder_3000_cli_seconds", round(stats["seconds"], 1))
     assert load_s < 30 and stats["seconds"] < 300
+
+
+# --- the CLI's output side --------------------------------------------------------------------------
+
+def test_cli_reader_that_stops_early_gets_no_traceback(tmp_path):
+    for i in range(200):
+        (tmp_path / f"a{i:03}.md").write_text(f"Note {i}\nShips left Aktau for Baku.\n")
+    for fmt in ("json", "table"):
+        proc = subprocess.Popen([sys.executable, "-m", "kzmap", "extract", str(tmp_path), "--format", fmt],
+                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc.stdout.read(10)
+        proc.stdout.close()  # like `| head -c 10`
+        stderr = proc.stderr.read().decode()
+        assert proc.wait(timeout=120) == 0 and "Traceback" not in stderr and stderr == "", stderr
+
+
+def test_table_shows_no_terminal_escape_from_a_file(tmp_path):
+    (tmp_path / "esc.md").write_text("---\ntitle: \"\\e]0;owned\\a\\e[2JAktau\"\n---\nShips left Aktau for Baku.\n")
+    res, _ = run_cli("extract", str(tmp_path))
+    assert res.returncode == 0 and res.stderr == ""
+    assert "\x1b" not in res.stdout and "\x07" not in res.stdout and "\ufffd]0;owned" in res.stdout
