@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from .dates import DateExpr, find_dates
 from .partners import SentencePartners
 from .records import Article, Event, Mention, PartnerMention
+from .titles import headline
 
 _I = re.I
 # Trigger words per kind, looked up word by word (lower case); a dict lookup per word keeps
@@ -135,7 +136,7 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
             d = found[0]
             ps, pe = spans[i - 1]
             events.append((i - 1, _make(ctx, i - 1, ps, pe, ps, pe, kind, d.date, d.end, d.date_text,
-                                        max(0.3, d.confidence - 0.2))))
+                                        max(0.3, d.confidence - 0.2), _first_trigger(body, ps, pe, kind))))
             found = [f for f in found if f.kind != kind] or found
         events.extend((i, f) for f in found)
         prev_dated = bool(sent_dates)
@@ -271,7 +272,7 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
             conf = _confidence(d)
             if any(x.kind == kind and x.date == d.date for x in events):
                 continue
-            events.append(_make(ctx, i, s, e, cs, ce, kind, d.date, end, d.text, conf, best[1]))
+            events.append(_make(ctx, i, s, e, cs, ce, kind, d.date, end, d.text, conf, best[1], (d.start, d.end)))
             if first is None and d.anchor not in ("since", "by"):
                 first = (d.date, end, d.text, conf)
         _extra_events(ctx, i, s, e, cs, ce, usable, events)
@@ -298,7 +299,8 @@ def _extra_events(ctx: _Context, i: int, s: int, e: int, cs: int, ce: int, usabl
     for pos, kind in found:
         d = min(dates, key=lambda x: abs(x.start - pos))
         if not any(x.kind == kind and x.date == d.date for x in events):
-            events.append(_make(ctx, i, s, e, cs, ce, kind, d.date, d.end_date, d.text, _confidence(d) - 0.1, pos))
+            events.append(_make(ctx, i, s, e, cs, ce, kind, d.date, d.end_date, d.text, _confidence(d) - 0.1, pos,
+                                (d.start, d.end)))
 
 
 def _inherit(ctx, i, s, e, cs, ce, followed, trig, first, events, has_amount) -> None:
@@ -333,12 +335,13 @@ def _confidence(d: DateExpr) -> float:
 
 
 def _make(ctx: _Context, i: int, s: int, e: int, cs: int, ce: int, kind: str, date: str, end: str | None,
-          date_text: str, conf: float, trigger: int | None = None) -> Event:
+          date_text: str, conf: float, trigger: int | None = None,
+          date_span: tuple[int, int] | None = None) -> Event:
     partners = _partners(ctx, i, s, e)
     place = _place(ctx, s, e, cs, ce)
     if partners:
         conf += 0.05
-    title = _title(ctx.body, cs, ce, date_text, kind, cs if trigger is None else trigger)
+    title = _title(ctx.body, cs, ce, kind, cs if trigger is None else trigger, date_span)
     return Event(date=date, kind=kind, title=title, evidence=ctx.body[s:e],
                  evidence_start=s, evidence_end=e, end=end, partners=partners, place=place, date_text=date_text,
                  confidence=round(min(0.95, max(0.1, conf)), 2))
@@ -364,35 +367,15 @@ def _place(ctx: _Context, s: int, e: int, cs: int, ce: int) -> str | None:
     return best.place.name
 
 
-_SEGMENT = re.compile(r",\s+|\s*—\s*|\s+[–-]\s+|:\s+|\(|\)")
-_LEAD = re.compile(r"^\W*(?:the\s+)?(?:following|meanwhile|however|nevertheless|furthermore|also|and|but|so|just|"
-                   r"in\s+addition|as\s+a\s+result)\b,?\s*", _I)
+def _title(body: str, cs: int, ce: int, kind: str, trigger: int, date_span: tuple[int, int] | None) -> str:
+    """A short headline from the clause (``kzmap.titles.headline``), without the event's date."""
+    date = (date_span[0] - cs, date_span[1] - cs) if date_span and cs <= date_span[0] < ce else None
+    triggers = [(a - cs, b - cs, k) for a, b, k in _triggers(body, cs, ce)]
+    return headline(body[cs:ce], date, max(0, trigger - cs), triggers, kind)
 
 
-def _title(body: str, cs: int, ce: int, date_text: str, kind: str, trigger: int) -> str:
-    """A short title: the comma/dash segment of the clause holding the trigger, without the date."""
-    cuts = [cs] + [m.end() for m in _SEGMENT.finditer(body, cs, ce)] + [ce]
-    k = max(j for j, c in enumerate(cuts[:-1]) if c <= max(trigger, cs))
-    a, b = cuts[k], cuts[k + 1]
-    def words(x: str) -> int:
-        return len(x.split()) - (len(date_text.split()) if date_text and date_text in x else 0)
-
-    seg = body[a:b]
-    if words(seg) < 5 and k + 2 < len(cuts):
-        seg = body[a:cuts[k + 2]]
-    if words(seg) < 4 and k > 0:
-        seg = body[cuts[k - 1]:b]
-    if date_text:
-        seg = re.sub(r"(?:\b(?:in|on|during|of|since|by)\s+)?" + re.escape(date_text) + r"(?:['’]s)?,?", " ", seg,
-                     count=1, flags=_I)
-    seg = re.sub(r"[“”\"*]", "", seg)
-    seg = _LEAD.sub("", seg.strip())
-    words = seg.split()[:14]
-    t = " ".join(words).strip(" ,;:—–-.")
-    t = re.sub(r"\s+([,.;:])", r"\1", t)
-    if not t:
-        t = kind
-    return t[0].upper() + t[1:]
+def _first_trigger(body: str, s: int, e: int, kind: str) -> int:
+    return next((a for a, _, k in _triggers(body, s, e) if k == kind), s)
 
 
 def _content(text: str) -> set[str]:
