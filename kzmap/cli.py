@@ -62,20 +62,37 @@ def _usage(message: str) -> int:
 
 
 def _extract(args) -> int:
-    extractions, problems = _run(args.paths, args.max_bytes, args.jobs)
     out = sys.stdout
+    problems: list = []
     try:
         if args.format == "json":
-            doc = {"articles": [extraction_to_dict(x) for x in extractions],
-                   "problems": [problem_to_dict(p) for p in problems]}
-            json.dump(doc, out, ensure_ascii=False)
-            out.write("\n")
+            problems = _stream_json(args, out)
         else:
+            extractions, problems = _run(args.paths, args.max_bytes, args.jobs)
             _table(extractions, problems, out)
         out.flush()
     except BrokenPipeError:  # the reader stopped early (`kzmap extract ... | head`): no traceback
         _silence_stdout()
     return 1 if problems else 0
+
+
+def _stream_json(args, out) -> list:
+    """Write ``{"articles": [...], "problems": [...]}`` one article at a time (flat memory)."""
+    from .extract import iter_results
+
+    problems = []
+    out.write('{"articles": [')
+    first = True
+    for kind, value in iter_results(args.paths, max_bytes=args.max_bytes, jobs=args.jobs, as_json=True):
+        if kind == "problem":
+            problems.append(value)
+            continue
+        out.write(value if first else ", " + value)
+        first = False
+    out.write('], "problems": ')
+    json.dump([problem_to_dict(p) for p in problems], out, ensure_ascii=False)
+    out.write("}\n")
+    return problems
 
 
 def _silence_stdout() -> None:

@@ -94,27 +94,40 @@ def load_paths(paths: list[str | Path], max_bytes: int | None = None) -> Corpus:
     """Load every article file named by ``paths`` (files or folders), in a stable order."""
     corpus = Corpus()
     limit = max_bytes or max_bytes_from_env()
+    files, corpus.problems = list_files(paths)
+    for f in files:
+        article, problems = load_one(f, limit)
+        corpus.problems.extend(problems)
+        if article is not None:
+            corpus.articles.append(article)
+    return corpus
+
+
+def list_files(paths: list[str | Path]) -> tuple[list[Path], list[Problem]]:
+    """The article files under ``paths``, each once, in a stable order; and the listing problems."""
+    out: list[Path] = []
+    problems: list[Problem] = []
     seen: set[Path] = set()
     for p in paths:
-        files, problems = iter_files(Path(p))
-        corpus.problems.extend(problems)
+        files, found = iter_files(Path(p))
+        problems.extend(found)
         for f in files:
             try:
                 key = f.resolve() if f.exists() else f
             except (OSError, RuntimeError):  # RuntimeError: a symlink loop on Python < 3.13
                 key = f
-            if key in seen:
-                continue
-            seen.add(key)
-            try:
-                article, file_problems = load_file(f, limit)
-            except Exception as err:  # noqa: BLE001 - one bad file must never stop the others
-                article, file_problems = None, [Problem(display_name(f), f"could not be read: "
-                                                        f"{type(err).__name__}: {err}")]
-            corpus.problems.extend(file_problems)
-            if article is not None:
-                corpus.articles.append(article)
-    return corpus
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+    return out, problems
+
+
+def load_one(path: Path, max_bytes: int) -> tuple[Article | None, list[Problem]]:
+    """``load_file`` that turns any unexpected error into a problem: one bad file never stops the others."""
+    try:
+        return load_file(path, max_bytes)
+    except Exception as err:  # noqa: BLE001
+        return None, [Problem(display_name(path), f"could not be read: {type(err).__name__}: {err}")]
 
 
 _NOT_REGULAR = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
@@ -304,9 +317,34 @@ def parse_text(name: str, text: str) -> tuple[Article | None, list[Problem]]:
                    warnings=tuple(warnings)), problems
 
 
+_SIMPLE_LINE = re.compile(
+    r"""([A-Za-z_][\w-]*):"""  # key
+    r"""(?:[ \t]+(?:"([^"\\]*)"|'([^']*)'|([^\s"'\[\]{}&*!|>%@`#,][^#]*?)))?[ \t]*""")  # "v", 'v' or plain v
+
+
+def _simple_front_matter(lines: list[str]) -> dict[str, str] | None:
+    """Front matter made only of ``key: value`` lines with plain or simply quoted values, read
+    without a YAML parser (most articles); None when any line needs the real parser."""
+    out: dict[str, str] = {}
+    for line in lines:
+        if not line.strip():
+            continue
+        m = _SIMPLE_LINE.fullmatch(line)
+        if not m or (m.group(4) and ": " in m.group(4)):
+            return None
+        key = m.group(1)
+        if key in out:
+            return None  # let YAML decide about repeated keys
+        out[key] = next((g for g in m.group(2, 3, 4) if g is not None), "")
+    return {k: v for k, v in out.items() if k in FIELDS}
+
+
 def parse_front_matter(lines: list[str]) -> tuple[dict[str, str], str | None]:
     """YAML front matter read as plain strings (no date or number coercion)."""
-    import yaml  # local: only needed for files with front matter
+    simple = _simple_front_matter(lines)
+    if simple is not None:
+        return simple, None
+    import yaml  # local: only needed for front matter beyond plain "key: value" lines
 
     try:
         data = yaml.load("\n".join(lines), Loader=yaml.BaseLoader)

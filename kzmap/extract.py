@@ -1,13 +1,20 @@
-"""The unit of work: one article in, one ``Extraction`` out; and a corpus driver around it."""
+"""The unit of work: one article in, one ``Extraction`` out; and the corpus drivers around it.
+
+``extract`` is pure given the gazetteer. ``iter_results`` runs files through loading and
+extraction in order, in this process or in ``jobs`` worker processes (same output either way);
+a file that cannot be read, or an article on which an extractor fails, becomes a ``Problem``
+and never stops the others.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from . import geoparse, partners
-from .corpus import load_paths
+from .corpus import list_files, load_one, max_bytes_from_env
 from .gazetteer import Gazetteer, load_gazetteer
-from .records import Article, Extraction, Problem
+from .records import Article, Extraction, Problem, extraction_to_dict
 from .runs import find_runs
 from .text import sentence_spans
 
@@ -19,7 +26,7 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
 
     body = article.body
     spans = sentence_spans(body)
-    runs = find_runs(body, gaz.trail_words)
+    runs = find_runs(body, gaz.trail_words, gaz.interest, gaz.skeletons)
     partner_mentions = partners.find_partner_mentions(body, gaz, runs=runs)
     mentions = geoparse.find_mentions(body, spans, gaz, runs=runs, partner_mentions=partner_mentions)
     events = extract_events(article, spans, partner_mentions, mentions)
@@ -35,34 +42,84 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
     )
 
 
-def extract_all(articles: Sequence[Article], gaz: Gazetteer | None = None) -> list[Extraction]:
+def extract_safe(article: Article, gaz: Gazetteer) -> Extraction | Problem:
+    """``extract``, with a failure on this one article turned into a problem naming it."""
+    try:
+        return extract(article, gaz)
+    except Exception as err:  # noqa: BLE001 - one article must never stop the corpus
+        return Problem(article.path, f"extraction failed: {type(err).__name__}: {err}")
+
+
+def extract_all(articles: Sequence[Article], gaz: Gazetteer | None = None) -> tuple[list[Extraction], list[Problem]]:
     gaz = gaz or load_gazetteer()
-    return [extract(a, gaz) for a in articles]
+    done, problems = [], []
+    for a in articles:
+        x = extract_safe(a, gaz)
+        (problems if isinstance(x, Problem) else done).append(x)
+    return done, problems
+
+
+# What one file gives: ("article", Extraction or its JSON text) and ("problem", Problem) items.
+Item = tuple[str, object]
+_WORKER: dict = {}
+
+
+def _file_items(path: Path, gaz: Gazetteer, max_bytes: int, as_json: bool) -> list[Item]:
+    article, problems = load_one(path, max_bytes)
+    items: list[Item] = [("problem", p) for p in problems]
+    if article is not None:
+        x = extract_safe(article, gaz)
+        if isinstance(x, Problem):
+            items.append(("problem", x))
+        else:
+            items.append(("article", json.dumps(extraction_to_dict(x), ensure_ascii=False) if as_json else x))
+    return items
+
+
+def _work(chunk: list[Path]) -> list[Item]:
+    gaz = _WORKER.get("gaz") or _WORKER.setdefault("gaz", load_gazetteer())
+    return [item for path in chunk for item in _file_items(path, gaz, _WORKER["max_bytes"], _WORKER["as_json"])]
+
+
+def iter_results(paths: Iterable[str | Path], gaz: Gazetteer | None = None, max_bytes: int | None = None,
+                 jobs: int = 1, as_json: bool = False) -> Iterator[Item]:
+    """Load and extract every article file under ``paths`` in a stable order, streaming.
+
+    With ``jobs`` > 1 the files are shared out to worker processes, which read, extract and
+    (with ``as_json``) serialise them; the output is the same as with one process."""
+    files, problems = list_files(list(paths))
+    for p in problems:
+        yield "problem", p
+    limit = max_bytes or max_bytes_from_env()
+    gaz = gaz or load_gazetteer()
+    if jobs <= 1 or len(files) < 8 * jobs:
+        for path in files:
+            yield from _file_items(path, gaz, limit, as_json)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Workers forked from here inherit the loaded gazetteer; elsewhere they load it once each.
+    _WORKER.update(gaz=gaz, max_bytes=limit, as_json=as_json)
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    size = max(4, min(200, len(files) // (jobs * 8)))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    ctx = multiprocessing.get_context(method) if method else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                             initargs=(limit, as_json)) as pool:
+        for part in pool.map(_work, chunks):
+            yield from part
+
+
+def _init_worker(max_bytes: int, as_json: bool) -> None:
+    _WORKER.update(max_bytes=max_bytes, as_json=as_json)
 
 
 def extract_paths(paths: Iterable[str | Path], gaz: Gazetteer | None = None, max_bytes: int | None = None,
                   jobs: int = 1) -> tuple[list[Extraction], list[Problem]]:
-    corpus = load_paths(list(paths), max_bytes=max_bytes)
-    if jobs > 1 and len(corpus.articles) >= 4 * jobs:
-        return extract_parallel(corpus.articles, jobs), corpus.problems
-    return extract_all(corpus.articles, gaz), corpus.problems
-
-
-_WORKER_GAZ: Gazetteer | None = None
-
-
-def _work(chunk: Sequence[Article]) -> list[Extraction]:
-    global _WORKER_GAZ
-    if _WORKER_GAZ is None:
-        _WORKER_GAZ = load_gazetteer()
-    return [extract(a, _WORKER_GAZ) for a in chunk]
-
-
-def extract_parallel(articles: Sequence[Article], jobs: int) -> list[Extraction]:
-    """Same output as ``extract_all``, in the same order, over ``jobs`` worker processes."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    size = max(1, len(articles) // (jobs * 4))
-    chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return [x for part in pool.map(_work, chunks) for x in part]
+    """Every article under ``paths`` extracted, and every problem met, in file order."""
+    done: list[Extraction] = []
+    problems: list[Problem] = []
+    for kind, value in iter_results(paths, gaz, max_bytes, jobs):
+        (done if kind == "article" else problems).append(value)
+    return done, problems

@@ -72,6 +72,7 @@ def extract_figures(article: Article, spans: Sequence[tuple[int, int]],
         return []
     starts = [s for s, _ in spans]
     dates = find_dates(body, article.published)
+    date_starts = [d.start for d in dates]
     by_sentence = SentencePartners(partner_mentions, spans)
     out: list[Figure] = []
     for m in found:
@@ -84,7 +85,7 @@ def extract_figures(article: Article, spans: Sequence[tuple[int, int]],
         out.append(Figure(surface=m.group().strip(), amount=amount, currency=currency,
                           measure=_measure(body, s, e, m.start(), m.end()), evidence=body[s:e],
                           start=m.start(), end=m.end(), partners=partners,
-                          year=_year(dates, s, e, m.start()), vague=vague))
+                          year=_year(dates, date_starts, s, e, m.start()), vague=vague))
     return out
 
 
@@ -94,13 +95,21 @@ _MONEY_HOT = re.compile(r"[0-9$€£¥₸]")
 _VAGUE_HOT = ("dollars", "euros", "yuan", "tenge", "rubles", "roubles", "pounds")
 
 
+def _word_start(body: str, i: int) -> int:
+    """Start of the word that ends at ``i`` (looking back at most 64 characters, so that text
+    without spaces or line breaks stays linear)."""
+    lo = max(0, i - 64)
+    k = max(body.rfind(" ", lo, i), body.rfind("\n", lo, i))
+    return k + 1 if k >= 0 else lo
+
+
 def _find_money(body: str) -> list[re.Match]:
     cands: set[int] = set()
     for h in _MONEY_HOT.finditer(body):
         i = h.start()
-        tok = max(body.rfind(" ", 0, i), body.rfind("\n", 0, i)) + 1
+        tok = _word_start(body, i)
         cands.add(tok)
-        prev = max(body.rfind(" ", 0, max(tok - 1, 0)), body.rfind("\n", 0, max(tok - 1, 0))) + 1
+        prev = _word_start(body, max(tok - 1, 0))
         if tok - prev <= 5:  # "USD 1.5bn", "US $4bn"
             cands.add(prev)
     for w in _VAGUE_HOT:
@@ -108,7 +117,7 @@ def _find_money(body: str) -> list[re.Match]:
         while i >= 0:
             j = i
             for _ in range(5):  # "hundreds of millions of dollars": five words back
-                j = max(body.rfind(" ", 0, max(j - 1, 0)), body.rfind("\n", 0, max(j - 1, 0))) + 1
+                j = _word_start(body, max(j - 1, 0))
                 cands.add(j)
             i = body.find(w, i + 1)
     out: list[re.Match] = []
@@ -133,10 +142,11 @@ def _measure(body: str, s: int, e: int, a: int, b: int) -> str:
     return best[1] if best else "other"
 
 
-def _year(dates, s: int, e: int, a: int) -> int | None:
+def _year(dates, date_starts: list[int], s: int, e: int, a: int) -> int | None:
+    """The year of the date nearest to offset ``a`` in the sentence [s, e) ("in 2024", "by 2029")."""
     best = None
-    for d in dates:
-        if s <= d.start < e and d.date and d.anchor in ("at", "by", "range"):
+    for d in dates[bisect_left(date_starts, s):bisect_left(date_starts, e)]:
+        if d.date and d.anchor in ("at", "by", "range"):
             dist = abs(d.start - a)
             if best is None or dist < best[0]:
                 best = (dist, int(d.date[:4]))

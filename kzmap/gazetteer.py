@@ -63,6 +63,8 @@ class Gazetteer:
     first_words: frozenset[str] = frozenset()  # folded first tokens of every multi-token key
     max_tokens: int = 1
     trail_words: frozenset[str] = frozenset()  # folded words that precede another word in some name
+    # folded single words that can start a place or partner name (``runs`` skips all others alone)
+    interest: frozenset[str] = frozenset()
     # transliteration skeleton (text.skeleton) of single-word names of places in Central Asia -> ids
     skeletons: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -204,6 +206,10 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
         code = row["code"].strip()
         for s in (row["surface"], *_split(row.get("aliases", ""))):
             gaz.actors.setdefault(s.strip(), Actor(surface=row["surface"].strip(), code=code, role=row["role"]))
+    gaz.interest = frozenset(
+        {k for k in keys if " " not in k and "-" not in k} | gaz.trail_words
+        | {fold(w) for w in (*gaz.country_names, *gaz.demonyms) if " " not in w}
+        | {fold(w.split()[0]) for w in gaz.actors})
     gaz.stopnames = frozenset(fold(w) for w in _word_list(geo_dir / "stopnames.txt"))
     gaz.common_words = frozenset(_word_list(geo_dir / "common_words.txt"))
     return gaz
@@ -237,11 +243,16 @@ def load_gazetteer(geo_dir: Path = GEO_DIR, use_cache: bool = True) -> Gazetteer
     geo_dir = Path(geo_dir)
     path = cache_dir() / f"gazetteer-{_fingerprint(geo_dir)}.pickle"
     if use_cache and path.exists():
+        import gc
+
+        gc.disable()  # unpickling makes many objects at once: pausing the collector halves the time
         try:
             with open(path, "rb") as fh:
                 return pickle.load(fh)
         except Exception:  # a stale or truncated cache is rebuilt, never fatal
             pass
+        finally:
+            gc.enable()
     gaz = build(geo_dir)
     if use_cache:
         try:

@@ -244,7 +244,7 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
                   runs: list[Run] | None = None,
                   partner_mentions: Sequence[PartnerMention] | None = None) -> list[Mention]:
     """Every place mention of ``text`` (countries included, as kind "country")."""
-    runs = runs if runs is not None else find_runs(text, gaz.trail_words)
+    runs = runs if runs is not None else find_runs(text, gaz.trail_words, gaz.interest, gaz.skeletons)
     kept: list[Match] = []
     for r, run in enumerate(runs):
         matches = match_run(run.words, gaz, r)

@@ -50,7 +50,7 @@ def _match(words: Sequence[Word], i: int, gaz: Gazetteer) -> tuple[int, str, str
 
 def find_partner_mentions(text: str, gaz: Gazetteer, mentions: Sequence = (),
                           runs: list[Run] | None = None) -> list[PartnerMention]:
-    runs = runs if runs is not None else find_runs(text, gaz.trail_words)
+    runs = runs if runs is not None else find_runs(text, gaz.trail_words, gaz.interest, gaz.skeletons)
     out: list[PartnerMention] = []
     for run in runs:
         words = run.words

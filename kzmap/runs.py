@@ -9,14 +9,13 @@ only a few runs need (the words around it, the line it sits in) is computed on d
 from __future__ import annotations
 
 import re
-import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .lexicon import FUNCTION
-from .text import fold
+from .text import fold, skeleton
 
-_UPPER = "".join(sorted({c for c in map(chr, range(sys.maxunicode + 1)) if c.isupper() and c.isalpha()
-                         and ord(c) < 0x3000}))
+_UPPER = "".join(c for c in map(chr, range(0x3000)) if c.isupper() and c.isalpha())
 _UP = "[" + re.escape(_UPPER) + "]"
 _W = r"(?:\w|['\u2019](?=\w))*"
 _CONNECT = r"(?:of|the|de|del|da|di|du|al|el|la|le|on|upon|and|y|bin|ibn)"
@@ -85,8 +84,10 @@ class Run:
     def headline(self) -> bool:
         """The run sits in a Title Case line, where capitals tell little."""
         text, start = self.source, self.start
-        a = text.rfind("\n", 0, start) + 1
-        b = text.find("\n", start)
+        a = text.rfind("\n", max(0, start - 201), start) + 1
+        b = text.find("\n", start, start + 201)
+        if (a == 0 and start > 200) or b < 0 and len(text) - start > 200:
+            return False  # a line over 200 characters is prose, not a headline
         line = text[a:b if b >= 0 else len(text)]
         if len(line) > 200:
             return False
@@ -94,16 +95,21 @@ class Run:
         return len(long_words) >= 5 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
-def find_runs(text: str, trail_words: frozenset[str] = frozenset()) -> list[Run]:
+def find_runs(text: str, trail_words: frozenset[str] = frozenset(), interest: frozenset[str] | None = None,
+              skeletons: Mapping[str, object] | None = None) -> list[Run]:
     """Every run of capitalised words; a lowercase feature word after a run ("region") is added
     to it when the run's last word is in ``trail_words`` (words that precede a feature word in
-    some gazetteer name)."""
+    some gazetteer name). With ``interest`` (and ``skeletons``), a run of one plain word is kept
+    only when it can start a name: it is in ``interest``, or its transliteration skeleton is."""
     out: list[Run] = []
     for m in RUN.finditer(text):
         chunk = m.group()
         if chunk.isalnum():  # fast path: one plain word
             f = fold(chunk)
             if f in FUNCTION:
+                continue
+            if interest is not None and f not in interest and not (
+                    skeletons is not None and len(f) >= 5 and skeleton(f) in skeletons):
                 continue
             words = [Word(chunk, m.start(), m.end(), f, True, "")]
         else:

@@ -48,11 +48,16 @@ _PREPS = {"with", "during", "at", "in", "on", "under", "following", "after", "be
 _ADJ_LEAD = {"active", "present", "due", "expected", "set", "based", "located", "part", "home", "one", "now",
              "once", "already", "still", "recently", "formerly", "previously", "originally", "initially", "worth"}
 _AUX = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can", "could",
-        "should", "may", "might", "must", "shall", "did", "does", "do", "plans", "aims", "says", "said", "remains",
-        "became", "becomes", "went", "came", "comes", "began", "begun", "got", "gets", "took", "takes", "met",
-        "made", "makes", "won", "wins", "saw", "sees", "held", "holds", "paid", "pays", "seeks", "wants", "hopes",
-        "intends", "continues", "continued", "brought", "brings", "gave", "gives", "kept", "keeps", "led", "leads",
-        "built", "spent", "set", "sent", "opened", "opens", "joined", "signed", "launched", "agreed"}
+        "should", "may", "might", "must", "shall", "did", "does", "do", "plans", "aims", "says", "remains",
+        "becomes", "comes", "gets", "takes", "makes", "wins", "sees", "holds", "pays", "seeks", "wants", "hopes",
+        "intends", "continues", "brings", "gives", "keeps", "leads", "opens"}
+# past forms that are also participles ("held in Astana"); regular ones end in -ed
+_IRREGULAR = {"began", "begun", "became", "went", "came", "got", "took", "met", "made", "won", "saw", "held", "paid",
+              "brought", "gave", "kept", "led", "built", "spent", "set", "sent", "said", "told", "sold", "bought",
+              "drew", "grew", "rose", "fell", "struck", "wrote", "written", "chosen", "chose", "done", "seen"}
+_AFTER_PARTICIPLE = {"in", "on", "at", "by", "for", "with", "from", "to", "during", "since", "under", "last", "earlier",
+                     "later", "this", "next", "into", "as", "after", "before", "between", "through", "until", "over",
+                     "and", "or", "but", "jointly", "largely", "mainly", "partly", "recently"}
 _FUNCTION = {"the", "a", "an", "of", "in", "on", "at", "for", "to", "by", "with", "and", "or", "from", "as", "its",
              "their", "his", "her", "our", "into", "between", "that", "which", "who", "whose", "than", "but", "while",
              "is", "are", "was", "were", "will", "be", "has", "have", "had", "this", "these", "those", "such"}
@@ -73,6 +78,7 @@ _WORD = re.compile(r"[\w’'\-–.]+")
 def headline(clause: str, date: tuple[int, int] | None = None, trigger: int = 0,
              triggers: Sequence[tuple[int, int, str]] = (), kind: str = "other", limit: int = LIMIT) -> str:
     """The title of the event stated in ``clause``; ``date``, ``trigger``, ``triggers`` are offsets into it."""
+    clause = re.sub(r"[.!?]+[”\"’']?\s*$", lambda m: " " * len(m.group()), clause)
     text = _remove_date(clause, date)
     segs = _segments(text)
     if not segs:
@@ -108,23 +114,29 @@ def _segments(text: str) -> list[tuple[int, int, str]]:
     out.append((cur, len(text), text[cur:]))
     out = [(a, b, t) for a, b, t in out if _WORD.search(t)]
     merged: list[tuple[int, int, str]] = []
-    for a, b, t in out:
-        words = t.split()
-        if merged and _is_list_item(merged[-1][2], t):
+    in_list = False
+    for n, (a, b, t) in enumerate(out):
+        item = _list_item(t, in_list, n + 1 == len(out))
+        if merged and item:
             pa, _, pt = merged[-1]
-            merged[-1] = (pa, b, f"{pt.strip()}, {' '.join(words)}")
+            merged[-1] = (pa, b, f"{pt.strip()}, {' '.join(t.split())}")
         else:
             merged.append((a, b, t))
+        in_list = item == "item"
     return merged
 
 
-def _is_list_item(prev: str, t: str) -> bool:
-    """"Kazakhstan, Kyrgyzstan, Tajikistan and X met": the second of two list segments."""
-    pw, w = prev.split(), t.split()
-    short_prev = len(pw) <= 3 and pw[0][:1].isupper() and not pw[0].lower() in _REL
-    return short_prev and len(pw) <= 3 and bool(w) and w[0][:1].isupper() and (
-        len(w) <= 3 or re.match(r"^[\w’'\-–.]+\s+(?:and|or)\s+", t.strip()) is not None) and \
-        len([x for x in pw if x[:1].isupper()]) == len(pw) and len(prev.split()) > 0 and not _starts_verb(w[1:2])
+def _list_item(t: str, in_list: bool, last: bool) -> str:
+    """"Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan met": "item" for a short capitalised
+    list item, "close" for the item that ends the list ("Tajikistan and Uzbekistan met ..."), else ""."""
+    w = t.split()
+    if not w or not w[0][:1].isupper() or w[0].lower() in _REL | _PREPS:
+        return ""
+    if len(w) <= 3 and all(x[:1].isupper() for x in w) and not last:
+        return "item"
+    if in_list and re.match(r"^\s*[A-Z][\w’'\-–.]*\s+(?:and|or)\s+[A-Z]", t):
+        return "close"
+    return ""
 
 
 def _first(t: str) -> str:
@@ -137,7 +149,12 @@ def _starts_verb(words: Sequence[str]) -> bool:
     if not words:
         return False
     w = words[0].lower().strip(",.")
-    return w in _AUX or (words[0][:1].islower() and w.endswith("ed") and len(w) > 4 and w not in _ADJ_LEAD)
+    return w in _AUX or _past(words[0])
+
+
+def _past(word: str) -> bool:
+    w = word.lower().strip(",.")
+    return word[:1].islower() and (w in _IRREGULAR or (w.endswith("ed") and len(w) > 4 and w not in _ADJ_LEAD))
 
 
 def _kind_of_seg(t: str) -> str:
@@ -151,10 +168,14 @@ def _kind_of_seg(t: str) -> str:
         return "rel"
     if w in _PREPS or w in ("ahead", "according", "on"):
         return "prep"
-    if raw[:1].islower() and (w.endswith("ing") or w.endswith("ed") or w in _ADJ_LEAD):
-        return "participle"
-    if _starts_verb(raw.split()[:1]):
+    words = raw.split()
+    if w in _AUX:
         return "verb"
+    if _past(words[0]):  # "held in Astana": an aside; "identified 33 needs": the main verb after an aside
+        nxt = words[1].lower().strip(",.") if len(words) > 1 else ""
+        return "participle" if not nxt or nxt in _AFTER_PARTICIPLE else "verb"
+    if raw[:1].islower() and (w.endswith("ing") or w in _ADJ_LEAD):
+        return "participle"
     return "core"
 
 
@@ -172,12 +193,15 @@ def _from_segment(segs, k: int, trigger: int) -> str:
         nxt = next((j for j in range(k + 1, len(segs)) if kinds[j] == "verb"), None)
         subj = _subject_before(segs, kinds, k)
         first = _first(body)
-        if subj and first.endswith("ed") and trigger - a <= len(t) - len(t.lstrip()) + len(first) + 2:
+        at_first = trigger - a <= len(t) - len(t.lstrip()) + len(first) + 2
+        if subj and first.endswith("ed") and at_first:
             return f"{subj} {body}"  # "the second track, launched last year," -> "the second track launched"
+        np = "" if at_first else _np_after_connective(body)
+        if np:  # "coinciding with the summit in Samarkand" -> "the summit in Samarkand"
+            return np
         if subj and nxt is not None:
             return f"{subj} {_with_list(segs, kinds, nxt)}"
-        np = _np_after_connective(body)
-        return np or _main_clause(segs, kinds, trigger)
+        return _main_clause(segs, kinds, trigger)
     if kind == "prep":
         np = _np_after_connective(body)
         return np or _main_clause(segs, kinds, trigger, skip=k)
@@ -185,6 +209,13 @@ def _from_segment(segs, k: int, trigger: int) -> str:
         subj = _subject_before(segs, kinds, k)
         return _coordination(f"{subj} {_with_list(segs, kinds, k)}" if subj else _with_list(segs, kinds, k),
                              None)
+    j = k + 1
+    while j < len(segs) and kinds[j] in ("participle", "rel"):
+        j += 1
+    if j < len(segs) and kinds[j] == "verb" and not re.match(r"\W*(?:and|but|or)\b", segs[j][2], _I):
+        joined = f"{body} {_with_list(segs, kinds, j)}"  # "A study commissioned by X, published in 2023, identified"
+        if len(joined) <= LIMIT or len(body.split()) < 4:
+            return joined
     return _coordination(_with_list(segs, kinds, k, body), trigger - a)
 
 
@@ -193,7 +224,7 @@ def _with_list(segs, kinds, k: int, first: str | None = None) -> str:
     out = [(first if first is not None else _LEAD.sub("", segs[k][2].strip())).strip()]
     for j in range(k + 1, len(segs)):
         t = segs[j][2].strip()
-        if kinds[j] in ("core", "participle") and len(t.split()) <= 4 and not _REPORT_TAIL.match(t) and (
+        if kinds[j] == "core" and len(t.split()) <= 4 and not _REPORT_TAIL.match(t) and (
                 j + 1 == len(segs) or len(t.split()) <= 3):
             out.append(t)
         else:
@@ -272,23 +303,32 @@ def _np_tail(t: str, stop_at_prep: bool) -> str:
 
 def _np_after_connective(body: str) -> str:
     """"during talks in Astana" -> "talks in Astana"; "culminating in the signing of X" -> "the signing of X"."""
-    m = re.match(r"^(?:[a-z]+ing\s+(?:in|with|on|at|to|into|from)?\s*|(?:ahead|instead|because)\s+of\s+|"
-                 r"on\s+the\s+sidelines\s+of\s+|according\s+to\s+|[a-z]+\s+)", body)
+    m = re.match(r"^(?:[a-z]+ing\s+(?:(?:in|with|on|at|to|into|from)\s+)?|(?:ahead|instead|because)\s+of\s+|"
+                 r"on\s+the\s+sidelines\s+of\s+|according\s+to\s+|[a-z]+\s+)", body, _I)
     if not m:
         return ""
     rest = body[m.end():].strip()
     words = rest.split()
     if words and words[0].lower() in _DETS - {"the", "a", "an"} and len(words) > 1:
         words = words[1:]  # "its announcement by X" -> "announcement by X"
-    if len([w for w in words if w.lower() not in _FUNCTION]) < 3 or _starts_verb(words[1:2]):
+    content = [w for w in words if w.lower() not in _FUNCTION and not _past(w) and w.lower() not in _ADJ_LEAD]
+    if len(content) < 2 or _starts_verb(words[1:2]):
         return ""  # "with completion expected": too thin to stand alone
-    return " ".join(words)
+    np = " ".join(words)
+    m = re.search(r"\s(?:that|which)\s+(?=([\w’'\-]+)(?:\s+[\w’'\-]+)?\s*$)", np)
+    if m and _starts_verb([m.group(1)]):
+        np = np[:m.start()] + " " + np[m.end():]  # "a second line that opened" -> "a second line opened"
+    return np
 
 
 def _focus(text: str, seg, trigger: int, triggers) -> str:
     """A noun trigger in a phrase of its own after another event's trigger: that phrase."""
     a, b, t = seg
     mine = next(((s, e, k) for s, e, k in triggers if s == trigger), None)
+    if mine is not None and text[mine[0]:mine[1]].lower().endswith("ed"):  # "an agreement signed": the noun
+        mine = next(((s, e, k) for s, e, k in triggers if k == mine[2] and 0 < trigger - e <= 3
+                     and not text[s:e].lower().endswith("ed")), mine)
+        trigger = mine[0]
     if mine is None or mine[2] not in _NOUN_KINDS or text[mine[0]:mine[1]].lower().endswith("ed"):
         return ""
     if not any(a <= s < trigger and k != mine[2] for s, _, k in triggers):

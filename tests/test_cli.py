@@ -88,3 +88,23 @@ def test_cli_path_imports_neither_streamlit_nor_geopandas(tmp_path):
     res = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == ""
+
+
+def test_an_extractor_failure_on_one_article_is_a_problem(tmp_path, monkeypatch, capsys):
+    from kzmap import geoparse
+
+    real = geoparse.find_mentions
+
+    def flaky(text, *args, **kwargs):
+        if "BOOM" in text:
+            raise ValueError("synthetic failure")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(geoparse, "find_mentions", flaky)
+    (tmp_path / "a.md").write_text("Title\nShips left Aktau for Baku.")
+    (tmp_path / "b.md").write_text("Title\nBOOM in Astana.")
+    assert main(["extract", str(tmp_path), "--format", "json"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert [a["file"].rsplit("/", 1)[1] for a in doc["articles"]] == ["a.md"]
+    assert doc["problems"][0]["file"].endswith("b.md")
+    assert "extraction failed: ValueError: synthetic failure" in doc["problems"][0]["error"]

@@ -96,3 +96,29 @@ def test_missing_path_and_symlink_loop(tmp_path):
     assert [os.path.basename(a.path) for a in corpus.articles] == ["a.md"]
     errors = {os.path.basename(p.path): p.error for p in corpus.problems}
     assert errors == {"dangling.md": "broken symbolic link", "missing": "no such file or folder"}
+
+
+@pytest.mark.parametrize("lines", [
+    ['title: "A: quoted title"', "published: 2025-04-09", "url: https://example.com/x?a=1"],
+    ["title: 'Single quoted'", 'source: "Paper"', "author: Jane Doe", "", "published: \"2024\""],
+    ["title: Plain title with words", "tags: [a, b]", "published: 2024-01"],
+    ["title: x", "title: y"],
+    ["title: >", "  folded text", "published: 2024"],
+    ["title: Kazakhstan: a hub"],
+    ["title: \"escaped \\\" quote\""],
+])
+def test_simple_front_matter_agrees_with_yaml(lines):
+    import yaml
+
+    from kzmap.corpus import FIELDS, parse_front_matter
+
+    try:
+        data = yaml.load("\n".join(lines), Loader=yaml.BaseLoader)
+        expected = ({k: v if isinstance(v, str) else "" for k, v in data.items() if k in FIELDS}, None)
+    except yaml.YAMLError:
+        expected = None
+    got = parse_front_matter(lines)
+    if expected is None:
+        assert got[1] is not None and "not valid YAML" in got[1]
+    else:
+        assert got == expected

@@ -162,3 +162,50 @@ def test_unseen_gold_thresholds():
     assert res["events"]["precision"] >= 0.70, json.dumps(res)
     assert res["events"]["recall"] >= 0.70, json.dumps(res)
     assert res["dates"]["exact"] >= 0.80, json.dumps(res)
+
+
+# --- titles: short headlines, never a dangling preposition, relative pronoun or aside -------------
+@pytest.mark.parametrize("body, expected", [
+    # the date goes with its preposition
+    ("The bridge over the Irtysh is scheduled for completion in 2028.", "The bridge over the Irtysh is scheduled for completion"),
+    ("The next forum is planned for 2026 in Almaty, organisers said.", "The next forum is planned in Almaty"),
+    ("The ring road is due to be completed by 2029.", "The ring road is due to be completed"),
+    # an aside between subject and verb: subject + aside when the aside is the event, else subject + verb
+    ("Korean firms, present in Kazakhstan since 2004, are building a petrochemical plant in Atyrau.",
+     "Korean firms are building a petrochemical plant in Atyrau"),
+    ("The pipeline, commissioned in 2019, has already doubled gas supplies to the south.", "The pipeline commissioned"),
+    ("Analysts say the port upgrade, completed last year, cut waiting times by half.", "The port upgrade completed"),
+    ("The new terminal, built with Chinese loans, opened in Aktobe on Monday.", "The new terminal opened in Aktobe"),
+    # relative pronouns take their antecedent
+    ("Ministers discussed a new air route to Seoul, which Korean Air plans to launch in September.",
+     "Korean Air plans to launch a new air route to Seoul"),
+    ("The freight hub at Khorgos, whose second terminal opened in 2021, handles most transit cargo.",
+     "Khorgos’s second terminal opened"),
+    ("The programme covers 40 projects, including a water pipeline to Turkistan that opened in 2023.",
+     "A water pipeline to Turkistan opened"),
+    # reporting tails and frames are dropped
+    ("“We aim to triple grain exports by 2030,” the minister said confidently.", "We aim to triple grain exports"),
+    ("The governor told a forum in Pavlodar on Friday that the region would invest $2 billion in water pipes.",
+     "The region would invest $2 billion in water pipes"),
+    # two events in one sentence get their own titles
+    ("Japan and Kazakhstan signed a memorandum on hydrogen on Tuesday during a meeting of the joint committee.",
+     ["Japan and Kazakhstan signed a memorandum on hydrogen during a meeting of the joint…",
+      "Meeting of the joint committee"]),
+    ("Work on the dam began in May and is expected to be completed in 2027.",
+     ["Work on the dam began", "Work on the dam is expected to be completed"]),
+    # a leading connective: the noun phrase after it, or the main clause when that is too thin
+    ("Relations have deepened, culminating in the signing of a trade accord in June 2023.",
+     "The signing of a trade accord"),
+    ("With completion expected in 2026, the tunnel will cut the journey to Almaty by an hour.",
+     "The tunnel will cut the journey to Almaty by an hour"),
+])
+def test_titles(body, expected):
+    titles = [e.title for e in events(body, "2025-03-12")]
+    assert titles == (expected if isinstance(expected, list) else [expected])
+
+
+def test_long_title_is_cut_at_a_word_with_an_ellipsis():
+    body = ("The Kazakh and Uzbek governments together with several international development banks and private "
+            "investors signed an agreement on a cross-border industrial zone in April 2024.")
+    (e,) = events(body)
+    assert len(e.title) <= 90 and e.title.endswith("…") and not e.title[:-1].endswith((" ", ",", " the", " of"))
