@@ -144,9 +144,10 @@ with right:
     if view.timeline.empty:
         st.info("No dated events match these filters.")
     else:
-        st.altair_chart(appdata.timeline_chart(view.timeline, dict(zip(data.partners["code"],
-                        data.partners["color"], strict=False))), on_select="rerun", key=chart_key,
-                        width="stretch")
+        spec = appdata.timeline_chart(view.timeline, dict(zip(data.partners["code"], data.partners["color"],
+                                                              strict=False)))
+        st.vega_lite_chart(spec, on_select="rerun", selection_mode=appdata.timeline_selection_modes(spec),
+                           key=chart_key, width="stretch")
         st.caption("Click an event or drag across dates to narrow the map; click a dot on the map to "
                    "narrow the timeline.")
 

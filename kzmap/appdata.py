@@ -198,13 +198,22 @@ def _extract(article, problems, gaz, published):
 
 # --- timeline ------------------------------------------------------------------------------------
 
-def timeline_chart(events: pd.DataFrame, colors: Mapping[str, str] | None = None) -> alt.Chart:
-    """The timeline from ``kzmap.timeline`` when available, else a simple built-in chart."""
+def timeline_chart(events: pd.DataFrame, colors: Mapping[str, str] | None = None) -> dict:
+    """The timeline's Vega-Lite spec (a plain dict for ``st.vega_lite_chart``) from ``kzmap.timeline``
+    when available, else a simple built-in chart's spec."""
     try:
-        from .timeline import build_timeline
+        from .timeline import timeline_spec
     except ImportError:
-        return fallback_timeline(events, colors)
-    return build_timeline(events, colors=dict(colors) if colors else None, selection=True)
+        return fallback_timeline(events, colors).to_dict()
+    return timeline_spec(events, colors=dict(colors) if colors else None, selection=True)
+
+
+def timeline_selection_modes(spec: Mapping) -> list[str]:
+    """Names of the selection parameters in a timeline spec (``st.vega_lite_chart(selection_mode=...)``)."""
+    names: list[str] = [p["name"] for p in spec.get("params", []) if isinstance(p, Mapping) and "select" in p]
+    for layer in spec.get("layer", []):
+        names += [p["name"] for p in layer.get("params", []) if isinstance(p, Mapping) and "select" in p]
+    return list(dict.fromkeys(names))
 
 
 def fallback_timeline(events: pd.DataFrame, colors: Mapping[str, str] | None = None) -> alt.Chart:

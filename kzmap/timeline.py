@@ -36,9 +36,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import hashlib
 import json
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 import altair as alt
 import pandas as pd
@@ -57,6 +59,12 @@ BRUSH = "brush"
 ROW_HEIGHT = 34
 COLUMNS = ("event_id", "date", "end", "precision", "kind", "title", "partners", "place", "evidence", "date_text",
            "article", "source", "url", "file")
+MAX_MARKS = 2000  # above this many (event, partner) rows the chart draws counts per month
+_TEXT_COLUMNS = ("event_id", "kind", "title", "place", "evidence", "date_text", "article", "source")
+ROW_COLUMNS = (*_TEXT_COLUMNS, "x_start", "x_end", "x_mid", "precision", "when", "all_partners", "partner")
+_TOOLTIP = (("title", "Event"), ("date_text", "Date as written"), ("when", "Date"), ("kind", "Kind"),
+            ("all_partners", "Partners"), ("place", "Place"), ("evidence", "Evidence"), ("article", "Article"),
+            ("source", "Source"))
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -97,37 +105,57 @@ def date_bounds(date: str, precision: str | None = None, end: str | None = None)
     return start.isoformat(), stop.isoformat()
 
 
+@lru_cache(maxsize=4096)
+def _span(date: str, precision: str | None, end: str | None) -> tuple[str, str, str, str, str]:
+    """(x_start, x_end, x_mid, precision, when) of one date; cached: a corpus has few distinct dates."""
+    start, stop = date_bounds(date, precision, end)
+    s, e = dt.date.fromisoformat(start), dt.date.fromisoformat(stop)
+    mid = s + (e - s) / 2 if (e - s).days > 1 else s
+    prec = precision or ("day" if len(date) == 10 else "month" if len(date) == 7 else "year")
+    return start, stop, mid.isoformat(), prec, date + (f" to {end}" if end else "")
+
+
+def _text(v) -> str | None:
+    if v is None or (isinstance(v, float) and pd.isna(v)):
+        return None
+    v = str(v).strip()
+    return v or None
+
+
 def timeline_rows(events: pd.DataFrame, colors: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """The frame the chart draws: one row per (event, partner), with span and marker dates."""
+    """The frame the chart draws: one row per (event, partner), with span and marker dates.
+
+    Only the columns the chart uses (``ROW_COLUMNS``); text is plain (never escaped here).
+    """
     missing = [c for c in ("event_id", "date", "kind", "title") if c not in events.columns]
     if missing:
         raise ValueError(f"events frame lacks column(s) {', '.join(missing)}; build it with kzmap.dataset "
                          f"(expected columns: {', '.join(COLUMNS)})")
-    rows = []
-    for rec in events.to_dict("records"):
-        date = rec.get("date")
-        if date is None or (isinstance(date, float) and pd.isna(date)) or str(date).strip() == "":
+    n = len(events)
+
+    def col(name):
+        return events[name].tolist() if name in events.columns else [None] * n
+
+    dates, precs, ends, partners = col("date"), col("precision"), col("end"), col("partners")
+    spans, keep, plist = [], [], []
+    for i, (d, p, e, ps) in enumerate(zip(dates, precs, ends, partners, strict=True)):
+        d = _text(d)
+        if d is None:
             continue  # an undated row cannot be placed on a time axis (the dataset should not send it)
-        precision = rec.get("precision") or None
-        end = rec.get("end")
-        end = None if end is None or (isinstance(end, float) and pd.isna(end)) or end == "" else str(end)
-        start, stop = date_bounds(str(date), precision, end)
-        s, e = dt.date.fromisoformat(start), dt.date.fromisoformat(stop)
-        mid = s + (e - s) / 2 if (e - s).days > 1 else s
-        partners = rec.get("partners")
-        if isinstance(partners, str):
-            partners = [partners]
-        partners = [p for p in (list(partners) if partners is not None else []) if p] or [NO_PARTNER]
-        base = {k: _plain(rec.get(k)) for k in COLUMNS if k not in ("partners",)}
-        base.update(x_start=start, x_end=stop, x_mid=mid.isoformat(),
-                    precision=precision or ("day" if len(str(date)) == 10 else "month" if len(str(date)) == 7
-                                            else "year"),
-                    when=str(date) + (f" to {end}" if end else ""), all_partners=", ".join(
-                        p for p in partners if p != NO_PARTNER))
-        for p in dict.fromkeys(partners):
-            rows.append({**base, "partner": p})
-    return pd.DataFrame(rows, columns=[*(c for c in COLUMNS if c != "partners"), "x_start", "x_end", "x_mid", "when",
-                                       "all_partners", "partner"])
+        spans.append(_span(d, _text(p), _text(e)))
+        keep.append(i)
+        if isinstance(ps, str):
+            ps = [ps]
+        plist.append([x for x in (list(ps) if ps is not None and not isinstance(ps, float) else []) if x]
+                     or [NO_PARTNER])
+    out = {c: [_plain(v) for v in (col(c)[i] for i in keep)] for c in _TEXT_COLUMNS}
+    out["x_start"], out["x_end"], out["x_mid"], out["precision"], out["when"] = (
+        list(x) for x in zip(*spans, strict=True)) if spans else ([], [], [], [], [])
+    out["all_partners"] = [", ".join(p for p in ps if p != NO_PARTNER) for ps in plist]
+    out["partner"] = [list(dict.fromkeys(ps)) for ps in plist]
+    frame = pd.DataFrame(out, columns=list(ROW_COLUMNS[:-1]) + ["partner"])
+    frame = frame.explode("partner", ignore_index=True) if len(frame) else frame
+    return frame[list(ROW_COLUMNS)]
 
 
 def _plain(v):
@@ -136,43 +164,133 @@ def _plain(v):
     return v if isinstance(v, (str, int, float, bool)) else str(v)
 
 
-def build_timeline(events: pd.DataFrame, colors: Mapping[str, str] | None = None,
-                   selection: bool = True) -> alt.LayerChart:
-    """The timeline chart of ``events`` (see the module docstring for encodings and params)."""
-    data = timeline_rows(events, colors)
+def aggregate_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Counts per (partner, kind, month of the marker): what is drawn when there are too many events."""
+    month = rows["x_mid"].str.slice(0, 7)
+    g = rows.assign(month=month).groupby(["partner", "kind", "month"], sort=True)
+    agg = g.agg(events=("event_id", "nunique"), title=("title", "first")).reset_index()
+    starts = agg["month"] + "-01"
+    nxt = pd.to_datetime(starts) + pd.offsets.MonthBegin(1)
+    agg["x_start"] = starts
+    agg["x_end"] = nxt.dt.strftime("%Y-%m-%d")
+    agg["x_mid"] = (pd.to_datetime(starts) + (nxt - pd.to_datetime(starts)) / 2).dt.strftime("%Y-%m-%d")
+    agg["title"] = [f"{n} events, e.g. {t}" if n > 1 else t for n, t in zip(agg["events"], agg["title"], strict=True)]
+    return agg[["partner", "kind", "month", "events", "title", "x_start", "x_end", "x_mid"]]
+
+
+def time_axis(x_start: pd.Series, x_end: pd.Series) -> tuple[list[dict], dict]:
+    """(scale domain, axis properties) fitted to the span of the data.
+
+    Several years: whole-year domain, "%Y" labels, one tick per year (or per few years). Within
+    about a year: whole-month domain, month labels ("Apr 2025"). Within two months: day ticks
+    ("25 Apr"). The domain is padded to whole periods, so one event never fills the axis with
+    the same repeated label.
+    """
+    lo = dt.date.fromisoformat(min(x_start)) if len(x_start) else dt.date(dt.date.today().year, 1, 1)
+    hi = dt.date.fromisoformat(max(x_end)) if len(x_end) else dt.date(lo.year + 1, 1, 1)
+    hi = hi - dt.timedelta(days=1)  # the last day covered (x_end is exclusive)
+    months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+    if months > 24:
+        a, b = dt.date(lo.year, 1, 1), dt.date(hi.year + 1, 1, 1)
+        years = b.year - a.year
+        step = max(1, -(-years // 8))
+        axis = {"format": "%Y", "tickCount": {"interval": "year", "step": step}}
+    elif months > 2:
+        a = dt.date(lo.year, lo.month, 1)
+        b = dt.date(hi.year + (hi.month == 12), hi.month % 12 + 1, 1)
+        step = max(1, -(-months // 6))
+        axis = {"format": "%b %Y", "tickCount": {"interval": "month", "step": step}}
+    else:
+        a = dt.date(lo.year, lo.month, 1)
+        b = dt.date(hi.year + (hi.month == 12), hi.month % 12 + 1, 1)
+        axis = {"format": "%-d %b %Y", "tickCount": {"interval": "week", "step": 1}}
+    domain = [{"year": x.year, "month": x.month, "date": x.day, "utc": True} for x in (a, b)]
+    return domain, axis
+
+
+def timeline_spec(events: pd.DataFrame, colors: Mapping[str, str] | None = None, selection: bool = True,
+                  records: bool = False, max_marks: int = MAX_MARKS) -> dict:
+    """The Vega-Lite spec of the timeline as a plain dict (see the module docstring).
+
+    Built directly, without Altair objects: no schema validation on every rerun (the tests
+    validate the spec once with Altair). ``datasets`` holds a DataFrame, which
+    ``st.vega_lite_chart`` turns into Arrow; ``records=True`` gives JSON-ready rows instead.
+    Above ``max_marks`` rows the chart draws counts per partner, kind and month (see
+    ``aggregate_rows``): brushing still works, picking single events does not.
+    """
+    rows = timeline_rows(events, colors)
+    aggregated = len(rows) > max_marks
+    data = aggregate_rows(rows) if aggregated else rows
     partners = sorted(p for p in data["partner"].unique() if p != NO_PARTNER)
     if (data["partner"] == NO_PARTNER).any():
         partners.append(NO_PARTNER)
     color_of = {p: (colors or {}).get(p) or partner_color(None if p == NO_PARTNER else p) for p in partners}
-    label_color = alt.expr(f"{json.dumps(color_of)}[datum.value] || '#999999'")
-    y = alt.Y("partner:N", sort=partners, title=None,
-              axis=alt.Axis(labelColor=label_color, labelFontWeight="bold", labelFontSize=12, ticks=False,
-                            domain=False))
-    kind = alt.Color("kind:N", title="Kind", scale=alt.Scale(domain=list(EVENT_KINDS),
-                                                             range=[KIND_COLORS[k] for k in EVENT_KINDS]))
-    tooltip = [
-        alt.Tooltip("title:N", title="Event"), alt.Tooltip("date_text:N", title="Date as written"),
-        alt.Tooltip("when:N", title="Date"), alt.Tooltip("kind:N", title="Kind"),
-        alt.Tooltip("all_partners:N", title="Partners"), alt.Tooltip("place:N", title="Place"),
-        alt.Tooltip("evidence:N", title="Evidence"), alt.Tooltip("article:N", title="Article"),
-        alt.Tooltip("source:N", title="Source"),
-    ]
-    x_scale = alt.Scale(type="utc")
-    x_axis = alt.Axis(title=None, format="%Y", grid=True, labelOverlap=True)
-    base = alt.Chart(data)
-    spans = base.mark_bar(height=10, opacity=0.35, cornerRadius=2).encode(
-        x=alt.X("x_start:T", scale=x_scale, axis=x_axis), x2="x_end:T", y=y, color=kind, tooltip=tooltip)
-    points = base.mark_point(filled=True, size=110, opacity=0.95, stroke="white", strokeWidth=1).encode(
-        x=alt.X("x_mid:T", scale=x_scale, axis=x_axis), y=y, color=kind,
-        shape=alt.Shape("precision:N", title="Date precision",
-                        scale=alt.Scale(domain=list(PRECISION_SHAPES), range=list(PRECISION_SHAPES.values()))),
-        tooltip=tooltip)
+    domain, axis = time_axis(data["x_start"], data["x_end"])
+    x_scale = {"type": "utc", "domain": domain, "nice": False}
+    x_axis = {"title": None, "grid": True, "labelOverlap": True, **axis}
+    y = {"field": "partner", "type": "nominal", "sort": partners, "title": None,
+         "axis": {"labelColor": {"expr": f"{json.dumps(color_of)}[datum.value] || '#999999'"},
+                  "labelFontWeight": "bold", "labelFontSize": 12, "ticks": False, "domain": False}}
+    kind = {"field": "kind", "type": "nominal", "title": "Kind",
+            "scale": {"domain": list(EVENT_KINDS), "range": [KIND_COLORS[k] for k in EVENT_KINDS]}}
+    if aggregated:
+        tooltip = [{"field": "title", "type": "nominal", "title": "Events"},
+                   {"field": "month", "type": "nominal", "title": "Month"},
+                   {"field": "kind", "type": "nominal", "title": "Kind"},
+                   {"field": "partner", "type": "nominal", "title": "Partner"},
+                   {"field": "events", "type": "quantitative", "title": "Count"}]
+    else:
+        tooltip = [{"field": f, "type": "nominal", "title": t} for f, t in _TOOLTIP]
+    name = "timeline-" + _digest(data)
+    spans = {"mark": {"type": "bar", "height": 10, "opacity": 0.35, "cornerRadius": 2},
+             "encoding": {"x": {"field": "x_start", "type": "temporal", "scale": x_scale, "axis": x_axis},
+                          "x2": {"field": "x_end"}, "y": y, "color": kind, "tooltip": tooltip}}
+    point_enc = {"x": {"field": "x_mid", "type": "temporal", "scale": x_scale, "axis": x_axis}, "y": y,
+                 "color": kind, "tooltip": tooltip}
+    if aggregated:
+        point_enc["size"] = {"field": "events", "type": "quantitative", "title": "Events",
+                             "scale": {"range": [40, 400]}}
+    else:
+        point_enc["shape"] = {"field": "precision", "type": "nominal", "title": "Date precision",
+                              "scale": {"domain": list(PRECISION_SHAPES), "range": list(PRECISION_SHAPES.values())}}
+    points = {"mark": {"type": "point", "filled": True, "size": 110, "opacity": 0.95, "stroke": "white",
+                       "strokeWidth": 1}, "encoding": point_enc}
     if selection:
-        pick = alt.selection_point(name=PICK, fields=["event_id"], on="click", clear="dblclick")
-        brush = alt.selection_interval(name=BRUSH, encodings=["x"])
-        points = points.add_params(pick, brush).encode(
-            opacity=alt.condition(pick, alt.value(0.95), alt.value(0.25)),
-            size=alt.condition(pick, alt.value(110), alt.value(70)))
-        spans = spans.encode(opacity=alt.condition(pick, alt.value(0.4), alt.value(0.12)))
+        brush = {"name": BRUSH, "select": {"type": "interval", "encodings": ["x"]}}
+        if aggregated:
+            points["params"] = [brush]
+        else:
+            points["params"] = [{"name": PICK, "select": {"type": "point", "fields": ["event_id"], "on": "click",
+                                                          "clear": "dblclick"}}, brush]
+            point_enc["opacity"] = {"condition": {"param": PICK, "value": 0.95}, "value": 0.25}
+            point_enc["size"] = {"condition": {"param": PICK, "value": 110}, "value": 70}
+            spans["encoding"]["opacity"] = {"condition": {"param": PICK, "value": 0.4}, "value": 0.12}
     height = max(60, ROW_HEIGHT * max(1, len(partners)))
-    return alt.layer(spans, points).properties(height=height, width="container").resolve_scale(x="shared")
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"name": name},
+        "datasets": {name: data.to_dict("records") if records else data},
+        "layer": [spans, points],
+        "height": height, "width": "container",
+        "resolve": {"scale": {"x": "shared"}},
+        "usermeta": {"aggregated": aggregated, "rows": int(len(rows))},
+    }
+
+
+def selection_modes(spec: Mapping) -> list[str]:
+    """The selection parameters of ``spec`` (what ``st.vega_lite_chart(selection_mode=...)`` takes)."""
+    return [p["name"] for layer in spec.get("layer", []) for p in layer.get("params", [])]
+
+
+def _digest(data: pd.DataFrame) -> str:
+    if data.empty:
+        return "empty"
+    h = pd.util.hash_pandas_object(data[[c for c in ("event_id", "partner", "x_start", "kind", "events")
+                                         if c in data.columns]], index=False)
+    return hashlib.sha1(h.to_numpy().tobytes()).hexdigest()[:16]
+
+
+def build_timeline(events: pd.DataFrame, colors: Mapping[str, str] | None = None,
+                   selection: bool = True) -> alt.LayerChart:
+    """The timeline as an Altair chart (for exports and tests; the app draws ``timeline_spec``)."""
+    return alt.LayerChart.from_dict(timeline_spec(events, colors, selection, records=True), validate=False)
