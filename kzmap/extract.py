@@ -7,14 +7,13 @@ and never stops the others.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from . import geoparse, partners
 from .corpus import list_files, load_one, max_bytes_from_env
 from .gazetteer import Gazetteer, load_gazetteer
-from .records import Article, Extraction, Problem, extraction_to_dict
+from .records import Article, Extraction, Problem, extraction_json
 from .runs import find_runs
 from .text import sentence_spans
 
@@ -72,7 +71,7 @@ def _file_items(path: Path, gaz: Gazetteer, max_bytes: int, as_json: bool) -> li
         if isinstance(x, Problem):
             items.append(("problem", x))
         else:
-            items.append(("article", json.dumps(extraction_to_dict(x), ensure_ascii=False) if as_json else x))
+            items.append(("article", extraction_json(x) if as_json else x))
     return items
 
 

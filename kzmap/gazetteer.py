@@ -63,20 +63,39 @@ class Gazetteer:
     first_words: frozenset[str] = frozenset()  # folded first tokens of every multi-token key
     max_tokens: int = 1
     trail_words: frozenset[str] = frozenset()  # folded words that precede another word in some name
+    partner_starts: frozenset[str] = frozenset()  # first words of multi-word country and actor names
     # folded single words that can start a place or partner name (``runs`` skips all others alone)
     interest: frozenset[str] = frozenset()
     # transliteration skeleton (text.skeleton) of single-word names of places in Central Asia -> ids
     skeletons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    # The cache stores places as plain tuples (``rows``), which unpickle far faster than objects;
+    # ``place`` makes the ``Place`` of an id on first use.
+    rows: dict[str, tuple] = field(default_factory=dict)
+
+    def place(self, pid: str) -> Place:
+        p = self.places.get(pid)
+        if p is None:
+            p = self.places[pid] = Place(*self.rows[pid])
+        return p
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        if self.places and not self.rows:
+            state["rows"] = {pid: (p.id, p.name, p.kind, p.country, p.lat, p.lon, p.population, p.aliases)
+                             for pid, p in self.places.items()}
+        state["places"] = {}
+        return state
 
     def candidates(self, key: str) -> list[tuple[Place, bool]]:
         """Places named ``key`` (folded), each with True when it is the place's main name.
 
         A key starting with "~" is a transliteration skeleton (``skeleton_key``)."""
         if key.startswith("~"):
-            return [(self.places[i], False) for i in self.skeletons.get(key[1:], ())]
-        out = [(self.places[i], True) for i in self.main.get(key, ())]
+            return [(self.place(i), False) for i in self.skeletons.get(key[1:], ())]
+        out = [(self.place(i), True) for i in self.main.get(key, ())]
         seen = {p.id for p, _ in out}
-        out += [(self.places[i], False) for i in self.alias.get(key, ()) if i not in seen]
+        out += [(self.place(i), False) for i in self.alias.get(key, ()) if i not in seen]
         return out
 
     def has_key(self, key: str) -> bool:
@@ -88,7 +107,8 @@ class Gazetteer:
         return "~" + sk if sk in self.skeletons else None
 
     def country_place(self, code: str) -> Place | None:
-        return self.places.get(f"ne:{code}")
+        pid = f"ne:{code}"
+        return self.place(pid) if pid in self.places or pid in self.rows else None
 
 
 def _split(value: str) -> list[str]:
@@ -206,6 +226,8 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
         code = row["code"].strip()
         for s in (row["surface"], *_split(row.get("aliases", ""))):
             gaz.actors.setdefault(s.strip(), Actor(surface=row["surface"].strip(), code=code, role=row["role"]))
+    gaz.partner_starts = frozenset(n.replace("-", " ").split()[0] for n in (*gaz.country_names, *gaz.actors)
+                                   if " " in n or "-" in n)
     gaz.interest = frozenset(
         {k for k in keys if " " not in k and "-" not in k} | gaz.trail_words
         | {fold(w) for w in (*gaz.country_names, *gaz.demonyms) if " " not in w}

@@ -263,10 +263,13 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
         from .partners import find_partner_mentions
         partner_mentions = find_partner_mentions(text, gaz, runs=runs)
     ctx = country_context(partner_mentions)
+    single: dict[str, str | None] = {}  # key -> its one possible country, if it has just one
     for m in kept:  # places with one possible country lend it to the context
-        cands = gaz.candidates(m.key)
-        if cands and len({p.country for p, _ in cands}) == 1:
-            ctx[cands[0][0].country] += 1
+        if m.key not in single:
+            countries = {p.country for p, _ in gaz.candidates(m.key)}
+            single[m.key] = countries.pop() if len(countries) == 1 else None
+        if single[m.key]:
+            ctx[single[m.key]] += 1
     sentences = SentenceIndex(spans)
     resolved: dict[str, Place | None] = {}
     out: list[Mention] = []

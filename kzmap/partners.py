@@ -32,7 +32,8 @@ def _modified(words: Sequence[Word], i: int, gaz: Gazetteer) -> bool:
 
 def _match(words: Sequence[Word], i: int, gaz: Gazetteer) -> tuple[int, str, str] | None:
     n = len(words)
-    for j in range(min(n, i + MAX_NAME_WORDS), i, -1):
+    longest = min(n, i + MAX_NAME_WORDS) if words[i].text in gaz.partner_starts else i + 1
+    for j in range(longest, i, -1):
         if not words[j - 1].cap:
             continue
         s = joined(words, i, j)

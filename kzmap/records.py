@@ -5,7 +5,9 @@ Every record is a frozen dataclass; coordinates are always named ``lat``/``lon``
 """
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
+from json.encoder import encode_basestring as _q  # C-accelerated JSON string quoting
 
 PLACE_KINDS = (
     "city", "town", "village", "border_crossing", "port", "region", "country_part",
@@ -154,3 +156,29 @@ def extraction_to_dict(x: Extraction) -> dict:
 
 def problem_to_dict(p: Problem) -> dict:
     return {"file": p.path, "error": p.error}
+
+
+_PLACE_JSON: dict[Place, str] = {}
+
+
+def _place_json(p: Place) -> str:
+    text = _PLACE_JSON.get(p)
+    if text is None:
+        if len(_PLACE_JSON) > 50_000:
+            _PLACE_JSON.clear()
+        text = _PLACE_JSON[p] = json.dumps(place_to_dict(p), ensure_ascii=False)
+    return text
+
+
+def extraction_json(x: Extraction) -> str:
+    """``json.dumps(extraction_to_dict(x), ensure_ascii=False)``, byte for byte, but faster: the
+    mentions (most of the output) are written directly, each place's JSON made once."""
+    mentions = ", ".join(
+        f'{{"surface": {_q(m.surface)}, "start": {m.start}, "end": {m.end}, "sentence": {m.sentence}, '
+        f'"metonym": {"true" if m.metonym else "false"}, "place": {_place_json(m.place)}}}'
+        for m in x.mentions)
+    d = extraction_to_dict(x.__class__(article=x.article, partners=x.partners, events=x.events, figures=x.figures))
+    head = json.dumps(d, ensure_ascii=False)
+    marker = '"mentions": []'
+    i = head.index(marker)
+    return f"{head[:i]}\"mentions\": [{mentions}]{head[i + len(marker):]}"

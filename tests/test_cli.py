@@ -108,3 +108,13 @@ def test_an_extractor_failure_on_one_article_is_a_problem(tmp_path, monkeypatch,
     assert [a["file"].rsplit("/", 1)[1] for a in doc["articles"]] == ["a.md"]
     assert doc["problems"][0]["file"].endswith("b.md")
     assert "extraction failed: ValueError: synthetic failure" in doc["problems"][0]["error"]
+
+
+def test_fast_json_is_byte_identical_to_json_dumps(gaz):
+    from kzmap.corpus import load_paths
+    from kzmap.extract import extract
+    from kzmap.records import extraction_json, extraction_to_dict
+
+    for a in load_paths([SEEDS, DATA / "unseen"]).articles:
+        x = extract(a, gaz)
+        assert extraction_json(x) == json.dumps(extraction_to_dict(x), ensure_ascii=False)
