@@ -167,7 +167,8 @@ def test_unseen_gold_thresholds():
 # --- titles: short headlines, never a dangling preposition, relative pronoun or aside -------------
 @pytest.mark.parametrize("body, expected", [
     # the date goes with its preposition
-    ("The bridge over the Irtysh is scheduled for completion in 2028.", "The bridge over the Irtysh is scheduled for completion"),
+    ("The bridge over the Irtysh is scheduled for completion in 2028.",
+     "The bridge over the Irtysh is scheduled for completion"),
     ("The next forum is planned for 2026 in Almaty, organisers said.", "The next forum is planned in Almaty"),
     ("The ring road is due to be completed by 2029.", "The ring road is due to be completed"),
     # an aside between subject and verb: subject + aside when the aside is the event, else subject + verb

@@ -79,3 +79,49 @@ def test_static_chart_and_empty_frame():
 def test_custom_partner_colours():
     spec = build_timeline(frame(), colors={"IT": "#000001"}).to_dict()
     assert "#000001" in spec["layer"][1]["encoding"]["y"]["axis"]["labelColor"]["expr"]
+
+
+# --- the spec the app draws: a plain dict, valid Vega-Lite, axis fitted to the data --------------
+def test_spec_is_valid_vega_lite_and_keeps_the_selections():
+    import altair as alt
+
+    from kzmap.timeline import selection_modes, timeline_spec
+
+    spec = timeline_spec(frame(), records=True)
+    alt.LayerChart.from_dict(spec, validate=True)  # the schema check the app no longer pays on each rerun
+    assert selection_modes(spec) == [PICK, BRUSH]
+    assert selection_modes(timeline_spec(frame(), selection=False)) == []
+    data = next(iter(timeline_spec(frame())["datasets"].values()))
+    assert isinstance(data, pd.DataFrame) and "url" not in data.columns and "file" not in data.columns
+
+
+@pytest.mark.parametrize("dates, fmt, interval, domain", [
+    # one event: the domain is its month, labelled by day, never "2025 2025 2025"
+    (["2025-04-21"], "%-d %b %Y", "week", ((2025, 4, 1), (2025, 5, 1))),
+    # a few events in one year: months
+    (["2025-02", "2025-04-21", "2025-09-03"], "%b %Y", "month", ((2025, 2, 1), (2025, 10, 1))),
+    # a year-precision event covers its year: months of that year
+    (["2025"], "%b %Y", "month", ((2025, 1, 1), (2026, 1, 1))),
+    # several years: whole years, "%Y"
+    (["1992", "2025-04-21"], "%Y", "year", ((1992, 1, 1), (2026, 1, 1))),
+])
+def test_axis_fits_the_span_of_the_data(dates, fmt, interval, domain):
+    from kzmap.timeline import timeline_spec
+
+    f = pd.DataFrame([dict(event_id=f"e{i}", date=d, end=None, precision=None, kind="visit", title="t",
+                           partners=["RU"]) for i, d in enumerate(dates)])
+    x = timeline_spec(f)["layer"][1]["encoding"]["x"]
+    assert x["axis"]["format"] == fmt and x["axis"]["tickCount"]["interval"] == interval
+    assert [(d["year"], d["month"], d["date"]) for d in x["scale"]["domain"]] == list(domain)
+
+
+def test_many_events_are_drawn_as_monthly_counts_still_brushable():
+    from kzmap.timeline import selection_modes, timeline_spec
+
+    f = pd.concat([frame()] * 1000, ignore_index=True)
+    f["event_id"] = [f"e{i}" for i in range(len(f))]
+    spec = timeline_spec(f, max_marks=2000)
+    data = next(iter(spec["datasets"].values()))
+    assert spec["usermeta"]["aggregated"] and len(data) < 20 and data["events"].sum() == 4000
+    assert selection_modes(spec) == [BRUSH]
+    assert spec["layer"][1]["encoding"]["x"]["field"] == "x_mid"  # the brush reports x_mid, as before
