@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from kzmap.records import Article, Event, Extraction, Mention, Partner, PartnerMention, Place
 
@@ -84,3 +85,38 @@ def hostile() -> Extraction:
     return make("seeds/evil.md", XSS, body, published="2024", url="javascript:alert(1)", source=XSS2,
                 places=[(XSS, EVIL), ("Almaty", ALMATY)], partners=[("Russia", "RU")],
                 events=[("Russia opened", "2024", "project", ["RU"], "cur:evil", "in 2024")])
+
+
+# --- shared by tests/app and tests/browser --------------------------------------------------------
+APP_PATH = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def run_app(query=None, **state):
+    """Run app.py once in Streamlit's AppTest with these query parameters and session state."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP_PATH, default_timeout=180)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    for k, v in state.items():
+        at.session_state[k] = v
+    return at.run()
+
+
+def feature_group(at) -> str:
+    """The JavaScript of the changing markers that app.py hands to st_folium."""
+    import json
+
+    return json.loads(at.get("component_instance")[0].proto.json_args)["feature_group"]
+
+
+def hostile_article(body_tail: str = "") -> str:
+    """An article with script and HTML payloads in every field and a javascript: url."""
+    return ("---\n"
+            f'title: "{XSS} <script>alert(2)</script>"\n'
+            f'source: "{XSS}"\n'
+            "url: javascript:alert(1)\n"
+            "published: 2024-05-01\n"
+            "---\n"
+            f"Kazakhstan and China signed a deal in Almaty {XSS} on 1 May 2024. "
+            f"Russia opened `${{alert(3)}}` a port in Aktau in 2025 <script>alert(4)</script>.{body_tail}\n")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -19,29 +19,29 @@ ROUTE_KINDS = {"rail", "road", "corridor", "pipeline", "sea_route"}
 ACTOR_ROLES = {"leader", "official", "organisation", "company", "bank"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def gazetteer() -> list[dict]:
     with open(GEO / "gazetteer.tsv", encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-@lru_cache(maxsize=None)
+@cache
 def csv_rows(name: str) -> list[dict]:
     with open(GEO / name, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
-@lru_cache(maxsize=None)
+@cache
 def geojson(name: str) -> dict:
     return json.loads((GEO / name).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def rows_by_id() -> dict[str, dict]:
     return {r["id"]: r for r in gazetteer() + csv_rows("curated.csv")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def names_index() -> dict[str, set[str]]:
     """name or alias -> ids, over gazetteer.tsv and curated.csv."""
     idx: dict[str, set[str]] = {}

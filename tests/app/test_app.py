@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
+from app_fixtures import feature_group, hostile_article, run_app
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,18 +19,11 @@ APP = str(ROOT / "app.py")
 XSS = "<img src=x onerror=alert(1)>"
 
 
-def run(query=None, **state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    for k, v in state.items():
-        at.session_state[k] = v
-    return at.run()
+run = run_app
 
 
 def markers(at: AppTest) -> int:
-    args = json.loads(at.get("component_instance")[0].proto.json_args)
-    return args["feature_group"].count('"className": "kzmap-place')
+    return feature_group(at).count('"className": "kzmap-place')
 
 
 def chart_rows(at: AppTest) -> int:
@@ -186,14 +180,7 @@ def test_hostile_article_is_escaped_everywhere(tmp_path, monkeypatch):
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)
     (seeds / "evil.md").write_text(
-        "---\n"
-        f'title: "{XSS} <script>alert(2)</script>"\n'
-        f'source: "{XSS}"\n'
-        "url: javascript:alert(1)\n"
-        "published: 2024-05-01\n"
-        "---\n"
-        f"Kazakhstan and China signed a deal in Almaty {XSS} on 1 May 2024. "
-        f"Russia opened `${{alert(3)}}` a port in Aktau in 2025 <script>alert(4)</script>.\n",
+        hostile_article(),
         encoding="utf-8")
     (seeds / "binary.md").write_bytes(b"\x00\x01\x02garbage")
     monkeypatch.setenv("KZMAP_SEEDS", str(seeds))

@@ -13,7 +13,6 @@ never hands one test another's data.
 from __future__ import annotations
 
 import codecs
-import json
 import os
 import random
 import re
@@ -25,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from app_fixtures import feature_group, run_app
 from streamlit.testing.v1 import AppTest
 
 from kzmap import appdata
@@ -36,17 +36,7 @@ XSS = "<img src=x onerror=alert(1)>"
 JS_LINK = re.compile(r"""href\s*=\s*["']?\s*javascript:""", re.I)
 
 
-def run(query=None, **state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    for k, v in state.items():
-        at.session_state[k] = v
-    return at.run()
-
-
-def feature_group(at: AppTest) -> str:
-    return json.loads(at.get("component_instance")[0].proto.json_args)["feature_group"]
+run = run_app
 
 
 def markers(at: AppTest) -> int:

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from app_fixtures import hostile_article
 from appserver import LOCAL, ROOT, Server
 
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
@@ -81,14 +82,7 @@ def test_clicking_a_marker_narrows_the_evidence(app_server, app_page):
 def hostile_server(tmp_path_factory):
     seeds = tmp_path_factory.mktemp("hostile")
     (seeds / "evil.md").write_text(
-        "---\n"
-        f'title: "{XSS} <script>alert(2)</script>"\n'
-        f'source: "{XSS}"\n'
-        "url: javascript:alert(1)\n"
-        "published: 2024-05-01\n"
-        "---\n"
-        f"Kazakhstan and China signed a deal in Almaty {XSS} on 1 May 2024.\n\n"
-        f"Russia opened `${{alert(3)}}` a port in Aktau in 2025 <script>alert(4)</script> \\u{{.\n",
+        hostile_article(" \\u{.").replace(" Russia", "\n\nRussia"),
         encoding="utf-8")
     server = Server(seeds)
     yield server
