@@ -21,10 +21,11 @@ from datetime import date
 import pandas as pd
 
 from .colors import partner_color
+from .gazetteer import HISTORICAL
 from .records import Extraction
 
 NON_MARKER_KINDS = frozenset({"country", "macro_region"})
-HOME = "KZ"  # the subject of every article, never counted as a partner
+HOME = "KZ"  # the subject of every article, never counted as a partner (nor is a historical state)
 
 EVENT_COLUMNS = ["event_id", "date", "end", "precision", "kind", "title", "partners", "place", "evidence",
                  "date_text", "article", "source", "url", "file", "published"]
@@ -119,7 +120,7 @@ def mentions_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
         starts = [lo for lo, _ in x.sentences]
         sentence_partners: dict[int, Counter] = {}
         for pm in x.partner_mentions:
-            if pm.code == HOME:
+            if pm.code == HOME or pm.code in HISTORICAL:
                 continue
             sentence_partners.setdefault(_sentence_of(starts, pm.start), Counter())[pm.code] += 1
         foreign = [p for p in x.partners if p.code != HOME]

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from kzmap import dataset
-from kzmap.dataset import EVENT_COLUMNS, date_bounds, events_frame, places_frame
+from kzmap.dataset import EVENT_COLUMNS, date_bounds, events_frame, mentions_frame, places_frame
 
 
 def test_places_one_row_per_place_with_counts(app_extractions):
@@ -83,3 +83,12 @@ def test_downloads_geojson_is_lon_lat_and_csv_has_rows(app_extractions):
     json.dumps(gj)
     assert len(pd.read_csv(__import__("io").StringIO(dataset.places_csv(places)))) == len(places)
     assert "event_id" in dataset.events_csv(events_frame(app_extractions)).splitlines()[0]
+
+
+def test_historical_states_are_not_partners_of_mentions(gaz):
+    from kzmap.corpus import parse_text
+    from kzmap.extract import extract
+
+    article, _ = parse_text("x.md", "Title\nSoviet planners built the line to Aktau, and Chinese money now extends it.")
+    frame = mentions_frame([extract(article, gaz)])
+    assert {p for ps in frame["partners"] for p in ps} == {"CN"}
