@@ -5,6 +5,7 @@ Run: streamlit run app.py   (corpus folder: $KZMAP_SEEDS, default seeds/ beside 
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from kzmap.filters import FilterState, apply
 from kzmap.html import esc, legend_html, link, reader_html, swatch
 
 HERE = Path(__file__).resolve().parent
+T0 = time.perf_counter()  # the server time of this run is kept in st.session_state.script_ms (bench/)
 st.set_page_config(page_title="kzmap · Kazakhstan's partnerships", page_icon="🗺️", layout="wide")
 
 
@@ -210,3 +212,4 @@ if data.problems:
 st.caption("Places © [GeoNames](https://www.geonames.org/) (CC BY 4.0) · Borders © "
            "[Natural Earth](https://www.naturalearthdata.com/) (public domain) · Map: Leaflet, folium · "
            "Countries and macro regions are shaded, not drawn as dots.")
+st.session_state["script_ms"] = round((time.perf_counter() - T0) * 1000, 1)

@@ -212,7 +212,7 @@ def same_output(folder: Path, timeout: float) -> str:
     if outs[0] == outs[1]:
         return f"identical ({len(outs[0]):,} bytes)"
     a, b = (json.loads(o)["articles"] for o in outs)
-    diff = sum(x != y for x, y in zip(a, b)) + abs(len(a) - len(b))
+    diff = sum(x != y for x, y in zip(a, b, strict=False)) + abs(len(a) - len(b))
     return f"DIFFERENT: {diff} of {len(a)} articles differ"
 
 
@@ -483,7 +483,7 @@ def _print_summary(s: dict) -> None:
                 say(f"  {name:26} {r['error']}")
                 continue
 
-            def prf(k: str) -> str:
+            def prf(k: str, r=r) -> str:
                 return f"{r[k]['precision']:.2f}/{r[k]['recall']:.2f}/{r[k]['f1']:.2f}"
 
             places = prf("places") if r["has_coordinates"] else "n/a (no coords)"
@@ -505,7 +505,8 @@ def _print_summary(s: dict) -> None:
         listed = ", ".join(f"{m} {'LOADED' if v else 'absent'}" for m, v in mods.items())
         say(f"  after the CLI path: {listed}" if "error" not in mods else f"  module check failed: {mods['error']}")
         if "error" not in mods:
-            say(f"  streamlit and geopandas {'NOT loaded: ok' if not {'streamlit', 'geopandas'} & set(loaded) else 'LOADED'}")
+            heavy = {"streamlit", "geopandas"} & set(loaded)
+            say(f"  streamlit and geopandas {'LOADED' if heavy else 'NOT loaded: ok'}")
 
     stg = s.get("stages")
     if stg:
@@ -530,7 +531,8 @@ def _print_summary(s: dict) -> None:
         if pa:
             say(f"  {'HOLDS' if kz and kz <= pa else 'MISSED':6} at least as fast as peer (a): kzmap {fmt(kz)} s vs "
                 f"{fmt(pa)} s ({fmt(pa / kz if kz else None)}x)")
-        say(f"  {'HOLDS' if rss is not None and rss < TARGET_RSS_MB else 'MISSED':6} peak RSS < {TARGET_RSS_MB:.0f} MB: "
+        verdict = "HOLDS" if rss is not None and rss < TARGET_RSS_MB else "MISSED"
+        say(f"  {verdict:6} peak RSS < {TARGET_RSS_MB:.0f} MB: "
             f"{fmt(rss, '.0f')} MB")
     else:
         say("  (throughput targets are for 2,000 articles: run with --sizes 2000 to check them)")

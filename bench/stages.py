@@ -75,7 +75,8 @@ def stage_times(folder: str | Path) -> tuple[dict[str, float], int, int]:
                        events=tuple(events), figures=tuple(figures), sentences=tuple(spans))
         json.dumps(extraction_to_dict(x), ensure_ascii=False)
         c8 = clock()
-        for name, d in zip(STAGES[2:], (c1 - c0, c2 - c1, c3 - c2, c4 - c3, c5 - c4, c6 - c5, c7 - c6, c8 - c7)):
+        deltas = (c1 - c0, c2 - c1, c3 - c2, c4 - c3, c5 - c4, c6 - c5, c7 - c6, c8 - c7)
+        for name, d in zip(STAGES[2:], deltas, strict=True):
             t[name] += d
     return t, len(corpus.articles), size
 

@@ -155,36 +155,40 @@ def mentions_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
 
 
 def aggregate_places(mentions: pd.DataFrame, selected: Iterable[str] = ()) -> pd.DataFrame:
-    """One row per place from (possibly filtered) mention rows, most mentioned first."""
+    """One row per place from (possibly filtered) mention rows, most mentioned first.
+
+    One pass over the rows (no per-group pandas indexing: this runs on every filter change).
+    Countries and macro regions (not markers) get counts and partners but no evidence list."""
     if mentions.empty:
         return pd.DataFrame(columns=PLACE_COLUMNS + ["selected"])
-    rows = []
     chosen = set(selected)
-    for pid, g in mentions.groupby("place_id", sort=False):
-        first = g.iloc[0]
-        partner_counts: Counter = Counter()
-        for ps in g["partners"]:
-            partner_counts.update(ps[:1] if len(ps) else ())  # each mention votes for its leading partner
-        for ps in g["partners"]:
-            for code in ps:
-                partner_counts.setdefault(code, 0)
-        sentence_totals: Counter = Counter(code for ps in g["partners"] for code in ps)
-        ranked = sorted(partner_counts, key=lambda c: (-partner_counts[c], -sentence_totals[c], c))
+    cols = ["place_id", "name", "kind", "country", "lat", "lon", "marker", "partners", "sentence", "start", "end",
+            "surface", "title", "published", "url", "file", "date"]
+    acc: dict[str, dict] = {}
+    for (pid, name, kind, country, lat, lon, marker, ps, sentence, start, end, surface, title, published, url,
+         file, when) in zip(*(mentions[c] for c in cols), strict=True):
+        a = acc.get(pid)
+        if a is None:
+            a = acc[pid] = {"id": pid, "name": name, "kind": kind, "country": country, "lat": lat, "lon": lon,
+                            "marker": bool(marker), "mentions": 0, "votes": Counter(), "totals": Counter(),
+                            "articles": {}, "evidence": []}
+        a["mentions"] += 1
+        if len(ps):
+            a["votes"][ps[0]] += 1  # each mention votes for its leading partner
+            a["totals"].update(ps)
+        a["articles"][file] = True
+        if a["marker"]:
+            a["evidence"].append({"sentence": sentence, "start": int(start), "end": int(end), "surface": surface,
+                                  "title": title, "published": published, "url": url, "file": file, "date": when})
+    rows = []
+    for a in acc.values():
+        votes, totals = a.pop("votes"), a.pop("totals")
+        ranked = sorted(totals, key=lambda c: (-votes[c], -totals[c], c))
         leading = ranked[0] if ranked else None
-        evidence = [
-            {"sentence": r.sentence, "start": int(r.start), "end": int(r.end), "surface": r.surface,
-             "title": r.title, "published": r.published, "url": r.url, "file": r.file, "date": r.date}
-            for r in g.itertuples(index=False)
-        ]
-        articles = list(dict.fromkeys(g["file"]))
-        rows.append({
-            "id": pid, "name": first["name"], "kind": first["kind"], "country": first["country"],
-            "lat": first["lat"], "lon": first["lon"], "marker": bool(first["marker"]),
-            "mentions": len(g), "partners": {c: sentence_totals[c] for c in ranked},
-            "leading_partner": leading, "color": partner_color(leading),
-            "articles": articles, "n_articles": len(articles), "evidence": evidence,
-            "selected": pid in chosen,
-        })
+        articles = list(a.pop("articles"))
+        rows.append({**a, "partners": {c: totals[c] for c in ranked}, "leading_partner": leading,
+                     "color": partner_color(leading), "articles": articles, "n_articles": len(articles),
+                     "selected": a["id"] in chosen})
     out = pd.DataFrame(rows)
     return out.sort_values(["mentions", "name", "id"], ascending=[False, True, True], ignore_index=True)
 

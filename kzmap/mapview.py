@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+import branca.element
 import folium
 import pandas as pd
 from branca.element import Element, MacroElement
@@ -27,6 +28,24 @@ from jinja2 import Template
 
 from .colors import partner_color
 from .html import esc, link, sentence_html, swatch
+
+# branca turns every rendered snippet of JavaScript into a new ``Element(text)``, which compiles
+# the text as a Jinja template, on every rerun. Our element ids are deterministic, so the snippets
+# of an unchanged map repeat from rerun to rerun: compile each distinct snippet once. (Texts over
+# 100 kB are not kept, so the cache stays small; the big outlines go through ``_Raw`` anyway.)
+_compile_template = Template
+
+
+@lru_cache(maxsize=1024)
+def _cached_template(source: str) -> Template:
+    return _compile_template(source)
+
+
+def _template(source: str) -> Template:
+    return _cached_template(source) if len(source) < 100_000 else _compile_template(source)
+
+
+branca.element.Template = _template
 
 ROOT = Path(__file__).resolve().parent.parent
 GEO_DIR = ROOT / "geo"
