@@ -22,7 +22,6 @@ import argparse
 import csv
 import io
 import json
-import os
 import re
 import subprocess
 import sys
@@ -147,7 +146,7 @@ def build_gazetteer(data: Path, countries: dict):
     # capitals: match countries.json capital names by name/alias, biggest wins
     cap_ids = set()
     by_cc = defaultdict(list)
-    for gid, rec in cities.items():
+    for _gid, rec in cities.items():
         by_cc[rec["countrycode"]].append(rec)
     capital_point = {}
     for cc, c in countries.items():
@@ -277,7 +276,7 @@ def split_antimeridian(polys):
     from shapely.geometry import Polygon, box
     out = []
     for p in polys:
-        crosses = any(abs(a[0] - b[0]) > 180 for r in p for a, b in zip(r, r[1:]))
+        crosses = any(abs(a[0] - b[0]) > 180 for r in p for a, b in zip(r, r[1:], strict=False))
         if not crosses:
             out.append(p)
             continue
