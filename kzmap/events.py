@@ -85,7 +85,9 @@ _PLAN_NOUNS_VERBS = frozenset("plan plans planned approve approved approves appr
 _BUSINESS = frozenset("companies company firms firm investors investor businesses business".split())
 _AMOUNT = re.compile(r"[$€£¥₸]\s?\d|\b\d[\d,.]*\s*(?:%|per\s?cent|percent|billion|million|trillion|bn\b|tenge|euros?"
                      r"|dollars|yuan|rubles?|roubles?)|\b(?:billions|millions|hundreds)\s+of\s+(?:dollars|euros)", _I)
-_CLAUSE = re.compile(r",?\s+(?:where|during\s+which|at\s+which|after\s+which|followed\s+by)\s+|,\s+when\s+|;\s+", _I)
+_CLAUSE = re.compile(r",?\s+(?:where|during\s+which|at\s+which|after\s+which|followed\s+by)\s+|,\s+when\s+|;\s+"
+                     # ", and the two leaders set...": a new subject (a determiner or pronoun, not a list item)
+                     r"|,\s+and\s+(?=(?:the|both|they|their|it|its|this|these|those|he|she|we)\s)", _I)
 # Across these the subject usually changes: triggers beyond them are farther from a date.
 _SOFT_BARRIER = re.compile(r",\s+(?:and|but|while|whereas)\s+", _I)
 # "during his state visit", "during a meeting of the council": an event of its own, dated like the sentence.

@@ -41,6 +41,11 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
      [("plan", "2024")]),
     ("Kazakhstan and Türkiye established diplomatic relations in 1992.", "2024-10-16", [("other", "1992")]),
     ("Italian companies, active in the country since 1992, work in energy.", "2025-04-22", [("investment", "1992")]),
+    # a statistic and a target joined by ", and" + a new subject: the target is a plan, the statistic a figure
+    ("Trade reached $41 billion in 2023, and the two leaders set a goal of $80 billion by 2030.", "2024-07-03",
+     [("plan", "2030")]),
+    # a list joined by ", and" stays one clause: the date still reaches the trigger
+    ("Agreements were signed in Astana, Almaty, and Shymkent in May 2024.", "2024-07-03", [("agreement", "2024-05")]),
 ])
 def test_each_kind(body, published, expected):
     assert kinds_dates(body, published) == expected
