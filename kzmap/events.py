@@ -340,7 +340,7 @@ def _make(ctx: _Context, i: int, s: int, e: int, cs: int, ce: int, kind: str, da
           date_text: str, conf: float, trigger: int | None = None,
           date_span: tuple[int, int] | None = None) -> Event:
     partners = _partners(ctx, i, s, e)
-    place = _place(ctx, s, e, cs, ce)
+    place = _place(ctx, s, e, cs, ce, cs if trigger is None else trigger)
     if partners:
         conf += 0.05
     title = _title(ctx.body, cs, ce, kind, cs if trigger is None else trigger, date_span)
@@ -352,7 +352,8 @@ def _make(ctx: _Context, i: int, s: int, e: int, cs: int, ce: int, kind: str, da
 def _partners(ctx: _Context, i: int, s: int, e: int) -> tuple[str, ...]:
     return ctx.partners.near(i)
 
-def _place(ctx: _Context, s: int, e: int, cs: int, ce: int) -> str | None:
+def _place(ctx: _Context, s: int, e: int, cs: int, ce: int, trigger: int) -> str | None:
+    """The place of the event: a place of its clause (points before countries), nearest the trigger."""
     lo, hi = bisect_left(ctx.m_starts, s), bisect_right(ctx.m_starts, e - 1)
     cands = ctx.mentions[lo:hi]
     if not cands:
@@ -361,7 +362,8 @@ def _place(ctx: _Context, s: int, e: int, cs: int, ce: int) -> str | None:
     def rank(m: Mention):
         kind = getattr(m.place, "kind", "")
         broad = kind in ("country", "macro_region", "continent", "sea")
-        return (not (cs <= m.start < ce), broad, getattr(m.place, "country", "") == "KZ" and broad)
+        return (not (cs <= m.start < ce), broad, getattr(m.place, "country", "") == "KZ" and broad,
+                abs(m.start - trigger))
 
     best = min(cands, key=rank)
     if getattr(best.place, "kind", "") in ("macro_region", "continent"):

@@ -215,3 +215,16 @@ def test_long_title_is_cut_at_a_word_with_an_ellipsis():
             "investors signed an agreement on a cross-border industrial zone in April 2024.")
     (e,) = events(body)
     assert len(e.title) <= 90 and e.title.endswith("…") and not e.title[:-1].endswith((" ", ",", " the", " of"))
+
+
+def test_event_place_is_the_place_nearest_its_trigger(gaz):
+    from kzmap.geoparse import find_mentions
+    from kzmap.partners import find_partner_mentions
+
+    body = ("The deals cover a terminal in Xi'an, a wind farm in the Zhambyl region, and the second track "
+            "of the Dostyk–Moiynty railway, which was completed last year.")
+    spans = sentence_spans(body)
+    pms = find_partner_mentions(body, gaz)
+    found = extract_events(Article("x.md", "t", body, published="2024-07-03"), spans, pms,
+                           find_mentions(body, spans, gaz, partner_mentions=pms))
+    assert [(e.date, e.place) for e in found if e.kind == "project"] == [("2023", "Moyynty")]  # GeoNames' spelling
