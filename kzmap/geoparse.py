@@ -106,12 +106,15 @@ def keep(m: Match, run: Run, gaz: Gazetteer, covered: set[int]) -> bool:
     if (i > 0 or j < len(words)) and run.headline():  # Title Case: only neighbouring names count
         return not ((i > 0 and (i - 1) in covered and _neighbour_name(words[i - 1], True, gaz))
                     or (j < len(words) and j in covered and _neighbour_name(words[j], True, gaz)))
-    if i > 0:
-        k = i - 1
-        while k > 0 and words[k].fold in CONNECTORS and words[k].fold not in ("and", "y") and not words[k].cap:
-            k -= 1  # "Bank of China": look past "of" to "Bank"; "Moscow and Beijing": stop at "and"
+    k = i - 1
+    while k > 0 and words[k].fold in CONNECTORS and words[k].fold not in ("and", "y") and not words[k].cap:
+        k -= 1  # "Bank of China": look past "of" to "Bank"
+    if k >= 0 and not words[k].cap:
+        k = -1  # "Moscow and Beijing", "Xi for Beijing": a coordinator between two names joins nothing
+    if k >= 0:
         left = words[k]
-        opener = k == 0 and left.fold in gaz.common_words and run.sentence_start()  # "Construction of the Kuryk hub"
+        # "Construction of the Kuryk hub": a common word opening the sentence is not part of the name
+        opener = k == 0 and left.fold in gaz.common_words and run.sentence_start()
         if left.joiner == "-" and k == i - 1:
             if left.fold in COMPOUND_PREFIXES or (left.cap and k not in covered):
                 return False

@@ -18,7 +18,7 @@ from .text import fold, skeleton
 _UPPER = "".join(c for c in map(chr, range(0x3000)) if c.isupper() and c.isalpha())
 _UP = "[" + re.escape(_UPPER) + "]"
 _W = r"(?:\w|['\u2019](?=\w))*"
-_CONNECT = r"(?:of|the|de|del|da|di|du|al|el|la|le|on|upon|and|y|bin|ibn)"
+_CONNECT = r"(?:of|the|de|del|da|di|du|al|el|la|le|on|upon|and|y|bin|ibn|for)"
 RUN = re.compile(
     rf"(?<![\w'\u2019]){_UP}{_W}"
     rf"(?:(?:[ \t\u00a0]+|[-\u2010\u2011])(?:{_CONNECT}(?:[ \t\u00a0]+|[-\u2010\u2011]))*{_UP}{_W})*"

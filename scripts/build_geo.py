@@ -502,7 +502,7 @@ def validate_actors(rows, country_codes):
     errs = []
     seen = set()
     for i, r in enumerate(rows, 2):
-        if r["code"] not in country_codes:
+        if r["code"] and r["code"] not in country_codes:  # "" = a multilateral body, no partner
             errs.append(f"actors line {i}: code {r['code']}")
         if r["role"] not in ACTOR_ROLES:
             errs.append(f"actors line {i}: role {r['role']}")

@@ -209,3 +209,7 @@ def test_capitals_and_spelling_variants(places_of, text, surface, country):
 @pytest.mark.parametrize("text", ["Mr. Lincoln of the council disagreed.", "Dr Florence Adams spoke."])
 def test_honorific_marks_a_person(places_of, text):
     assert places_of(text) == []
+
+
+def test_for_between_names_joins_nothing(places_of):
+    assert surfaces(places_of("He thanked Xi for Beijing's support.")) == ["Beijing"]

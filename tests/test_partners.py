@@ -58,3 +58,17 @@ def test_offsets(gaz):
     text = "Keir Starmer met Xi Jinping in Beijing; the UK and the U.S. watched."
     for p in find_partner_mentions(text, gaz):
         assert text[p.start:p.end] == p.surface
+
+
+@pytest.mark.parametrize("text", [
+    "The European Bank for Reconstruction and Development lent the money.",
+    "The Asian Development Bank and the World Bank agreed.",
+    "Kazakhstan hosted the Shanghai Cooperation Organisation summit.",
+    "The Eurasian Economic Union sets the tariffs.",
+])
+def test_multilateral_bodies_name_no_partner(gaz, text):
+    assert codes(gaz, text) == []
+
+
+def test_eu_institutions_are_the_eu(gaz):
+    assert codes(gaz, "The European Investment Bank signed the loan.") == ["EU"]
