@@ -115,10 +115,12 @@ also into over than more most such not no new last year years month said says"""
 
 
 def extract_events(article: Article, spans: Sequence[tuple[int, int]],
-                   partner_mentions: Sequence[PartnerMention] = (), mentions: Sequence[Mention] = ()) -> list[Event]:
-    """Dated events of ``article``; offsets are into ``article.body``; pure."""
+                   partner_mentions: Sequence[PartnerMention] = (), mentions: Sequence[Mention] = (),
+                   dates: Sequence[DateExpr] | None = None) -> list[Event]:
+    """Dated events of ``article``; offsets are into ``article.body``; pure. ``dates`` are
+    ``find_dates(article.body, article.published)`` when the caller has them already."""
     body = article.body
-    dates = [d for d in find_dates(body, article.published)]
+    dates = list(find_dates(body, article.published) if dates is None else dates)
     starts = [d.start for d in dates]
     pm_sorted = sorted(partner_mentions, key=lambda p: p.start)
     pm_starts = [p.start for p in pm_sorted]

@@ -20,6 +20,7 @@ from .text import sentence_spans
 
 def extract(article: Article, gaz: Gazetteer) -> Extraction:
     """Places, partners, events and figures of one article; pure given the gazetteer."""
+    from .dates import find_dates
     from .events import extract_events
     from .figures import extract_figures
 
@@ -28,8 +29,9 @@ def extract(article: Article, gaz: Gazetteer) -> Extraction:
     runs = find_runs(body, gaz.trail_words, gaz.interest, gaz.skeletons)
     partner_mentions = partners.find_partner_mentions(body, gaz, runs=runs)
     mentions = geoparse.find_mentions(body, spans, gaz, runs=runs, partner_mentions=partner_mentions)
-    events = extract_events(article, spans, partner_mentions, mentions)
-    figures = extract_figures(article, spans, partner_mentions)
+    dates = find_dates(body, article.published)
+    events = extract_events(article, spans, partner_mentions, mentions, dates)
+    figures = extract_figures(article, spans, partner_mentions, dates)
     return Extraction(
         article=article,
         mentions=tuple(mentions),

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from .dates import find_dates
+from .dates import DateExpr, find_dates
 from .partners import SentencePartners
 from .records import Article, Figure, PartnerMention
 
@@ -64,14 +64,16 @@ def parse_money(m: re.Match) -> tuple[float | None, str, bool]:
 
 
 def extract_figures(article: Article, spans: Sequence[tuple[int, int]],
-                    partner_mentions: Sequence[PartnerMention] = ()) -> list[Figure]:
-    """Money figures of ``article``; offsets are into ``article.body``; pure."""
+                    partner_mentions: Sequence[PartnerMention] = (),
+                    dates: Sequence[DateExpr] | None = None) -> list[Figure]:
+    """Money figures of ``article``; offsets are into ``article.body``; pure. ``dates`` are
+    ``find_dates(article.body, article.published)`` when the caller has them already."""
     body = article.body
     found = _find_money(body)
     if not found:
         return []
     starts = [s for s, _ in spans]
-    dates = find_dates(body, article.published)
+    dates = find_dates(body, article.published) if dates is None else dates
     date_starts = [d.start for d in dates]
     by_sentence = SentencePartners(partner_mentions, spans)
     out: list[Figure] = []
