@@ -12,14 +12,13 @@ Each stage is one public function, timed around it for every article with ``time
     dates     kzmap.dates.find_dates (events and figures then reuse its per-text cache)
     events    kzmap.events.extract_events
     figures   kzmap.figures.extract_figures
-    json      kzmap.records.extraction_to_dict + json.dumps (as the CLI does)
+    json      kzmap.records.extraction_json + json.dumps (as the CLI does)
 
 ``python bench/stages.py FOLDER [--cprofile N]`` prints the table, and with ``--cprofile`` the N
 functions with the most own time over a whole ``extract`` pass.
 """
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -39,7 +38,7 @@ def stage_times(folder: str | Path) -> tuple[dict[str, float], int, int]:
     from kzmap.events import extract_events
     from kzmap.figures import extract_figures
     from kzmap.gazetteer import load_gazetteer
-    from kzmap.records import Extraction, extraction_to_dict
+    from kzmap.records import Extraction, extraction_json
     from kzmap.runs import find_runs
     from kzmap.text import sentence_spans
 
@@ -58,22 +57,22 @@ def stage_times(folder: str | Path) -> tuple[dict[str, float], int, int]:
         c0 = clock()
         spans = sentence_spans(body)
         c1 = clock()
-        runs = find_runs(body)
+        runs = find_runs(body, gaz.trail_words, gaz.interest, gaz.skeletons)  # as kzmap.extract does
         c2 = clock()
         pms = partners.find_partner_mentions(body, gaz, runs=runs)
         counted = partners.count_partners(pms, gaz)
         c3 = clock()
         mentions = geoparse.find_mentions(body, spans, gaz, runs=runs, partner_mentions=pms)
         c4 = clock()
-        find_dates(body, a.published)
+        dates = find_dates(body, a.published)
         c5 = clock()
-        events = extract_events(a, spans, pms, mentions)
+        events = extract_events(a, spans, pms, mentions, dates)
         c6 = clock()
-        figures = extract_figures(a, spans, pms)
+        figures = extract_figures(a, spans, pms, dates)
         c7 = clock()
         x = Extraction(article=a, mentions=tuple(mentions), partner_mentions=tuple(pms), partners=tuple(counted),
                        events=tuple(events), figures=tuple(figures), sentences=tuple(spans))
-        json.dumps(extraction_to_dict(x), ensure_ascii=False)
+        extraction_json(x)  # what the CLI writes
         c8 = clock()
         deltas = (c1 - c0, c2 - c1, c3 - c2, c4 - c3, c5 - c4, c6 - c5, c7 - c6, c8 - c7)
         for name, d in zip(STAGES[2:], deltas, strict=True):
