@@ -12,7 +12,7 @@ Each stage is one public function, timed around it for every article with ``time
     dates     kzmap.dates.find_dates (events and figures then reuse its per-text cache)
     events    kzmap.events.extract_events
     figures   kzmap.figures.extract_figures
-    json      kzmap.records.extraction_json + json.dumps (as the CLI does)
+    json      kzmap.records.extraction_json (what the CLI writes per article)
 
 ``python bench/stages.py FOLDER [--cprofile N]`` prints the table, and with ``--cprofile`` the N
 functions with the most own time over a whole ``extract`` pass.
