@@ -110,7 +110,8 @@ _NOT_AFTER_YEAR = re.compile(
     r"|square|sq|hectares?|metres?|meters?|feet|m\b|km2|troops|soldiers|students|tourists|times|deaths?"
     r"|cases|kg|mt\b|million|billion|thousand|trillion|bn\b|mln\b)", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is set to|are set to|set to|scheduled|to be held|expected to|plans? to|"
-                     r"is to|are to|due to|upcoming|forthcoming|next)\b", re.I)
+                     r"is to|are to|due to|is due|are due|due in|upcoming|forthcoming|next)\b", re.I)
+_REL_YEAR = re.compile(r",?\s+(last|this|next)\s+year\b", re.I)
 _VAGUE_AFTER_RECENT = re.compile(r"\s+(?:months|years|weeks|decades|times|history|past|data|figures|trends?)\b", re.I)
 _MODIFIERS_YEAR_ONLY = {"early", "late", "mid", "mid-", "end of", "the end of", "beginning of"}
 _ANCHORS = {"by": "by", "since": "since", "through": "until", "until": "until", "till": "until",
@@ -202,7 +203,7 @@ def _find_dates(text: str, published: str | None) -> tuple[DateExpr, ...]:
             expr = _resolve(m, text, pub)
             if expr is not None:
                 out.append(expr)
-            done = m.end()
+            done = max(m.end(), expr.end if expr is not None else 0)  # "October 6 last year" is one date
             break
     return tuple(out)
 
@@ -315,8 +316,12 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
         is_range = d2 is not None
         if is_range and (m2, d2) <= (m1, d1) and m2 == m1:
             return None  # "April 26-25": not a range we understand
+        rel_year = _REL_YEAR.match(text, end)
         if y:
             year, from_pub = int(y), False
+        elif rel_year and py:  # "October 6 last year", "on March 3 next year"
+            year, from_pub = py + {"last": -1, "this": 0, "next": 1}[rel_year.group(1).lower()], True
+            end = rel_year.end()
         else:
             year, from_pub = _year_for(m1, d1, pub, future, past=tense == "past"), True
         if year is None:

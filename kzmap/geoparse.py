@@ -146,7 +146,7 @@ def score(place: Place, is_main: bool, ctx: Counter, capitals: dict[str, str]) -
         s += 1.5
     n = ctx.get(place.country, 0)
     if n:
-        s += min(2.0, 1.5 * math.log1p(n))
+        s += min(2.5, 1.5 * math.log1p(n))
     if place.country in NEIGHBOURHOOD:
         s += 1.0
     if place.kind == "city" and is_main:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .gazetteer import HISTORICAL, Gazetteer
-from .lexicon import FUNCTION, TITLES
+from .lexicon import FEATURES, FUNCTION, TITLES
 from .records import Partner, PartnerMention
 from .runs import Run, Word, find_acronyms, find_runs, joined
 
@@ -24,6 +24,8 @@ MAX_NAME_WORDS = 7
 def _modified(words: Sequence[Word], i: int, gaz: Gazetteer) -> bool:
     if i == 0:
         return False
+    if i >= 2 and words[i - 1].fold == "of" and words[i - 2].fold in FEATURES:
+        return True  # "Gulf of Oman", "Sea of Japan": a sea or a gulf, not the country
     left = words[i - 1]
     return (left.cap and left.fold not in FUNCTION and left.fold not in TITLES
             and left.text not in gaz.demonyms and left.text not in gaz.country_names
@@ -44,9 +46,14 @@ def _match(words: Sequence[Word], i: int, gaz: Gazetteer) -> tuple[int, str, str
         if code and not _modified(words, i, gaz):
             return j, code, "name"
     code = gaz.demonyms.get(words[i].text)
-    if code:
+    if code and not _starts_place_name(words, i, gaz):
         return i + 1, code, "demonym"
     return None
+
+
+def _starts_place_name(words: Sequence[Word], i: int, gaz: Gazetteer) -> bool:
+    """"Russian Far East": the demonym opens a longer place name, which is not the country."""
+    return any(gaz.has_key(joined(words, i, j, folded=True)) for j in range(i + 2, min(len(words), i + 5) + 1))
 
 
 def find_partner_mentions(text: str, gaz: Gazetteer, mentions: Sequence = (),

@@ -58,6 +58,9 @@ def one(text: str, published: str | None):
     ("an agreement signed in May during", "2023-12-22", "May", "2023-05", None, "month"),
     ("the meeting will be held in May", "2023-12-22", "May", "2024-05", None, "month"),
     ("signed on December 30", "2024-01-03", "December 30", "2023-12-30", None, "day"),
+    ("a referendum on October 6 last year, in which", "2025-06-16", "October 6 last year", "2024-10-06", None, "day"),
+    ("talks on March 3 next year", "2025-06-16", "March 3 next year", "2026-03-03", None, "day"),
+    ("Xi Jinping is due in Astana on Tuesday for", "2025-06-16", "Tuesday", "2025-06-17", None, "day"),
 ])
 def test_date_forms(text, published, written, date, end, precision):
     d = one(text, published)

@@ -72,3 +72,11 @@ def test_multilateral_bodies_name_no_partner(gaz, text):
 
 def test_eu_institutions_are_the_eu(gaz):
     assert codes(gaz, "The European Investment Bank signed the loan.") == ["EU"]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Ships reach Chabahar on the Gulf of Oman.", "OM"),
+    ("Koreans were deported from the Russian Far East in 1937.", "RU"),
+])
+def test_country_words_inside_place_names_are_not_partners(gaz, text, absent):
+    assert absent not in codes(gaz, text)
