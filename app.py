@@ -40,9 +40,14 @@ def outlines() -> dict:
 
 ss = st.session_state
 folder = appdata.seeds_dir(HERE)
-data = seed_data(str(folder), appdata.folder_fingerprint(folder))
-if ss.get("uploads"):
-    data = appdata.build_data(data.extractions + ss["uploads"], data.problems, gazetteer())
+fingerprint = appdata.folder_fingerprint(folder)
+data = seed_data(str(folder), fingerprint)
+if ss.get("uploads"):  # this session's added articles join the shared corpus; rebuilt only when one is added
+    merged_key = (fingerprint, len(ss["uploads"]))
+    if ss.get("merged_key") != merged_key:
+        ss["merged"] = appdata.build_data(data.extractions + ss["uploads"], data.problems, gazetteer())
+        ss["merged_key"] = merged_key
+    data = ss["merged"]
 years = data.year_range() or (2000, 2030)
 partner_names = data.partner_names
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .colors import partner_color
 from .gazetteer import HISTORICAL
-from .records import Extraction
+from .records import Extraction, date_precision
 
 NON_MARKER_KINDS = frozenset({"country", "macro_region"})
 HOME = "KZ"  # the subject of every article, never counted as a partner (nor is a historical state)
@@ -41,12 +41,6 @@ PLACE_COLUMNS = ["id", "name", "kind", "country", "lat", "lon", "marker", "menti
 
 
 # --- dates ------------------------------------------------------------------------------------
-
-def precision(value: str | None) -> str | None:
-    if not value:
-        return None
-    return {4: "year", 7: "month", 10: "day"}.get(len(value))
-
 
 def date_bounds(value: str | None) -> tuple[date, date] | None:
     """First and last day covered by a ``YYYY``/``YYYY-MM``/``YYYY-MM-DD`` string; None if malformed."""
@@ -210,7 +204,7 @@ def events_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
             lo = date_bounds(e.date)
             hi = date_bounds(e.end) if e.end else lo
             rows.append({
-                "event_id": eid, "date": e.date, "end": e.end, "precision": precision(e.date), "kind": e.kind,
+                "event_id": eid, "date": e.date, "end": e.end, "precision": date_precision(e.date), "kind": e.kind,
                 "title": e.title, "partners": [p for p in e.partners], "place": e.place,
                 "evidence": e.evidence, "date_text": e.date_text, "article": a.title, "source": a.source,
                 "url": a.url, "file": a.path, "published": a.published,

@@ -444,7 +444,3 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
         return mk(_iso(py, pm), None, "month", True, True)
     return None
 
-
-def date_precision(date: str) -> str:
-    """"2025" -> "year", "2025-04" -> "month", "2025-04-21" -> "day"."""
-    return {4: "year", 7: "month", 10: "day"}.get(len(date), "year")

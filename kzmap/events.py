@@ -123,11 +123,9 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
     body = article.body
     dates = list(find_dates(body, article.published) if dates is None else dates)
     starts = [d.start for d in dates]
-    pm_sorted = sorted(partner_mentions, key=lambda p: p.start)
-    pm_starts = [p.start for p in pm_sorted]
     m_sorted = sorted(mentions, key=lambda m: m.start)
     m_starts = [m.start for m in m_sorted]
-    ctx = _Context(body, spans, pm_sorted, pm_starts, m_sorted, m_starts, SentencePartners(partner_mentions, spans))
+    ctx = _Context(body, spans, m_sorted, m_starts, SentencePartners(partner_mentions, spans))
     events: list[tuple[int, Event]] = []  # (sentence index, event)
     prev_dated = True
     for i, (s, e) in enumerate(spans):
@@ -149,10 +147,10 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
 
 
 class _Context:
-    __slots__ = ("body", "spans", "pms", "pm_starts", "mentions", "m_starts", "partners")
+    __slots__ = ("body", "spans", "mentions", "m_starts", "partners")
 
-    def __init__(self, body, spans, pms, pm_starts, mentions, m_starts, partners):
-        self.body, self.spans, self.pms, self.pm_starts = body, spans, pms, pm_starts
+    def __init__(self, body, spans, mentions, m_starts, partners):
+        self.body, self.spans = body, spans
         self.mentions, self.m_starts, self.partners = mentions, m_starts, partners
 
 
@@ -342,7 +340,7 @@ def _confidence(d: DateExpr) -> float:
 def _make(ctx: _Context, i: int, s: int, e: int, cs: int, ce: int, kind: str, date: str, end: str | None,
           date_text: str, conf: float, trigger: int | None = None,
           date_span: tuple[int, int] | None = None) -> Event:
-    partners = _partners(ctx, i, s, e)
+    partners = ctx.partners.near(i)
     place = _place(ctx, s, e, cs, ce, cs if trigger is None else trigger)
     if partners:
         conf += 0.05
@@ -351,9 +349,6 @@ def _make(ctx: _Context, i: int, s: int, e: int, cs: int, ce: int, kind: str, da
                  evidence_start=s, evidence_end=e, end=end, partners=partners, place=place, date_text=date_text,
                  confidence=round(min(0.95, max(0.1, conf)), 2))
 
-
-def _partners(ctx: _Context, i: int, s: int, e: int) -> tuple[str, ...]:
-    return ctx.partners.near(i)
 
 def _place(ctx: _Context, s: int, e: int, cs: int, ce: int, trigger: int) -> str | None:
     """The place of the event: a place of its clause (points before countries), nearest the trigger."""

@@ -7,7 +7,7 @@ and never stops the others.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import geoparse, partners
@@ -49,15 +49,6 @@ def extract_safe(article: Article, gaz: Gazetteer) -> Extraction | Problem:
         return extract(article, gaz)
     except Exception as err:  # noqa: BLE001 - one article must never stop the corpus
         return Problem(article.path, f"extraction failed: {type(err).__name__}: {err}")
-
-
-def extract_all(articles: Sequence[Article], gaz: Gazetteer | None = None) -> tuple[list[Extraction], list[Problem]]:
-    gaz = gaz or load_gazetteer()
-    done, problems = [], []
-    for a in articles:
-        x = extract_safe(a, gaz)
-        (problems if isinstance(x, Problem) else done).append(x)
-    return done, problems
 
 
 # What one file gives: ("article", Extraction or its JSON text) and ("problem", Problem) items.

@@ -38,15 +38,9 @@ class FilterState:
     places: tuple[str, ...] = ()  # selected place ids (a marker click)
     events: tuple[str, ...] = ()  # selected event ids (a timeline selection)
 
-    def cleared_selection(self) -> FilterState:
-        return replace(self, places=(), events=())
-
     @property
     def has_selection(self) -> bool:
         return bool(self.places or self.events)
-
-    def is_default(self) -> bool:
-        return self == FilterState()
 
 
 @dataclass

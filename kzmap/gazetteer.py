@@ -106,9 +106,6 @@ class Gazetteer:
         sk = skeleton(word)
         return "~" + sk if sk in self.skeletons else None
 
-    def country_place(self, code: str) -> Place | None:
-        pid = f"ne:{code}"
-        return self.place(pid) if pid in self.places or pid in self.rows else None
 
 
 def _split(value: str) -> list[str]:

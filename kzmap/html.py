@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _TEMPLATE_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
@@ -150,5 +150,4 @@ def swatch(color: str) -> str:
             f'background:{color};margin-right:.35em;vertical-align:-.05em"></span>')
 
 
-def join_escaped(values: Sequence[object], sep: str = ", ") -> str:
-    return sep.join(esc(v) for v in values)
+

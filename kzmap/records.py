@@ -13,6 +13,11 @@ PLACE_KINDS = (
     "city", "town", "village", "border_crossing", "port", "region", "country_part",
     "country", "sea", "strait", "deposit", "macro_region", "other",
 )
+def date_precision(value: str | None) -> str | None:
+    """"2025" -> "year", "2025-04" -> "month", "2025-04-21" -> "day"; None when there is no date."""
+    return {4: "year", 7: "month", 10: "day"}.get(len(value)) if value else None
+
+
 EVENT_KINDS = ("agreement", "summit", "visit", "project", "announcement", "investment", "plan", "other")
 
 
@@ -29,9 +34,7 @@ class Article:
 
     @property
     def published_precision(self) -> str | None:
-        if not self.published:
-            return None
-        return {4: "year", 7: "month", 10: "day"}.get(len(self.published))
+        return date_precision(self.published)
 
 
 @dataclass(frozen=True)

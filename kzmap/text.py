@@ -62,15 +62,6 @@ class SentenceIndex:
         return max(i, 0)
 
 
-def strip_possessive(surface: str) -> str:
-    """``"Astana's"`` -> ``"Astana"`` (straight or curly apostrophe)."""
-    for a in APOSTROPHES:
-        if surface.endswith(a + "s") or surface.endswith(a + "S"):
-            return surface[:-2]
-        if surface.endswith(a):
-            return surface[:-1]
-    return surface
-
 
 def fold(s: str) -> str:
     """Case-insensitive lookup key: lower case, curly apostrophes and dashes made plain."""

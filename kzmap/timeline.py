@@ -55,7 +55,7 @@ import altair as alt
 import pandas as pd
 
 from .colors import partner_color
-from .records import EVENT_KINDS
+from .records import EVENT_KINDS, date_precision
 
 KIND_COLORS = {
     "agreement": "#1b9e77", "summit": "#d95f02", "visit": "#7570b3", "project": "#e7298a",
@@ -120,7 +120,7 @@ def _span(date: str, precision: str | None, end: str | None) -> tuple[str, str, 
     start, stop = date_bounds(date, precision, end)
     s, e = dt.date.fromisoformat(start), dt.date.fromisoformat(stop)
     mid = s + (e - s) / 2 if (e - s).days > 1 else s
-    prec = precision or ("day" if len(date) == 10 else "month" if len(date) == 7 else "year")
+    prec = precision or date_precision(date) or "year"
     return start, stop, mid.isoformat(), prec, date + (f" to {end}" if end else "")
 
 

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from kzmap.records import PLACE_KINDS
+
 GEO = Path(__file__).parents[1] / "geo"
 
-CURATED_KINDS = {
-    "city", "town", "village", "border_crossing", "port", "region", "country_part",
-    "sea", "strait", "deposit", "macro_region", "other",
-}
+CURATED_KINDS = set(PLACE_KINDS) - {"country"}  # countries come from countries.csv
 GAZ_KINDS = {"city", "town", "village"}
 ROUTE_KINDS = {"rail", "road", "corridor", "pipeline", "sea_route"}
 ACTOR_ROLES = {"leader", "official", "organisation", "company", "bank"}

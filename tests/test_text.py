@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzmap.text import SentenceIndex, fold, sentence_spans, strip_possessive
+from kzmap.text import SentenceIndex, fold, sentence_spans
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -28,11 +28,6 @@ def test_initials_do_not_end_a_sentence():
     text = "Talks with J. Smith ended. Next."
     assert [text[s:e] for s, e in sentence_spans(text)] == ["Talks with J. Smith ended.", "Next."]
 
-
-@pytest.mark.parametrize("s, out", [("Astana's", "Astana"), ("Astana\u2019s", "Astana"), ("States'", "States"),
-                                    ("Astana", "Astana")])
-def test_strip_possessive(s, out):
-    assert strip_possessive(s) == out
 
 
 def test_fold():
