@@ -5,10 +5,12 @@ everything here is a plain function, so AppTest and unit tests drive it directly
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import altair as alt
@@ -35,12 +37,31 @@ def seeds_dir(app_dir: Path | str = ROOT) -> Path:
 
 
 def folder_fingerprint(folder: Path) -> tuple:
-    """Changes when an article file is added, removed or edited (part of the cache key)."""
+    """Changes when an article file is added, removed or edited (part of the cache key).
+
+    Runs on every rerun: one ``scandir`` walk (a stat per file), not ``rglob`` and ``stat`` twice.
+    Like ``rglob``, it does not enter symlinked folders; symlinked files count."""
+    found: list[tuple[str, int, int]] = []
+
+    def walk(path: str, rel: str) -> None:
+        with os.scandir(path) as it:
+            for e in it:
+                if e.is_dir(follow_symlinks=False):
+                    walk(e.path, rel + e.name + "/")
+                elif os.path.splitext(e.name)[1].lower() in UPLOAD_SUFFIXES and e.is_file():
+                    st = e.stat()
+                    found.append((rel + e.name, st.st_mtime_ns, st.st_size))
+
     try:
-        return tuple(sorted((str(p.relative_to(folder)), p.stat().st_mtime_ns, p.stat().st_size)
-                            for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in UPLOAD_SUFFIXES))
+        walk(str(folder), "")
     except OSError:
         return ()
+    return tuple(sorted(found))
+
+
+def fingerprint_key(fingerprint: tuple) -> str:
+    """A short digest of ``folder_fingerprint`` (a cache key Streamlit hashes quickly on every rerun)."""
+    return hashlib.sha1(repr(fingerprint).encode()).hexdigest()
 
 
 def load_seeds(folder: Path | str, gaz) -> tuple[list[Extraction], list[Problem]]:
@@ -66,29 +87,48 @@ class Data:
     articles: pd.DataFrame
     country_names: dict[str, str] = field(default_factory=dict)
 
+    # Derived values are computed once per Data (app.py keeps one Data per corpus across reruns and sessions).
+
     @property
     def partner_names(self) -> dict[str, str]:
         return dict(zip(self.partners["code"], self.partners["name"], strict=False))
 
-    @property
+    @cached_property
     def article_keys(self) -> dict[str, str]:
         return dict(zip(self.articles["file"], self.articles["key"], strict=False))
 
+    @cached_property
+    def mention_index(self) -> dataset.MentionIndex:
+        """What ``filters.apply`` works on (see ``dataset.MentionIndex``)."""
+        return dataset.MentionIndex(self.mentions)
+
+    @cached_property
+    def place_names(self) -> dict[str, str]:
+        return place_names(self.mentions)
+
     def known(self) -> querystate.Known:
+        return self._known
+
+    @cached_property
+    def _known(self) -> querystate.Known:
         return querystate.Known(
             partners=frozenset(self.partners["code"]),
             kinds=frozenset(EVENT_KINDS) | frozenset(self.events["kind"]),
             articles=dict(zip(self.articles["key"], self.articles["file"], strict=False)),
-            places=frozenset(self.mentions["place_id"]),
+            places=frozenset(self.mentions["place_id"].unique()),
         )
 
     def extraction(self, file: str) -> Extraction | None:
         return next((x for x in self.extractions if x.article.path == file), None)
 
     def year_range(self) -> tuple[int, int] | None:
-        years = [d.year for col in ("date_start", "date_stop") for d in self.events[col].dropna()]
-        years += [d.year for col in ("date_start", "date_stop") for d in self.mentions[col].dropna()]
-        return (min(years), max(years)) if years else None
+        return self._year_range
+
+    @cached_property
+    def _year_range(self) -> tuple[int, int] | None:
+        dates = [frame[col].dropna() for frame in (self.events, self.mentions) for col in ("date_start", "date_stop")]
+        dates = [d for d in dates if len(d)]
+        return (min(d.min() for d in dates).year, max(d.max() for d in dates).year) if dates else None
 
 
 def build_data(extractions: Sequence[Extraction], problems: Sequence[Problem] = (), gaz=None) -> Data:
@@ -287,4 +327,6 @@ def evidence_table(events: pd.DataFrame, place_names: Mapping[str, str],
 
 
 def place_names(mentions: pd.DataFrame) -> dict[str, str]:
-    return dict(zip(mentions["place_id"], mentions["name"], strict=False))
+    """Place id -> name (the last row of each id wins, as in ``dict(zip(...))``)."""
+    last = mentions.drop_duplicates("place_id", keep="last")
+    return dict(zip(last["place_id"], last["name"], strict=False))

@@ -134,7 +134,12 @@ def _month(word: str) -> int:
 
 
 def _day(word: str) -> int:
-    return int(re.match(r"\d+", word).group())
+    m = _DIGITS.match(word)
+    assert m is not None, word  # the date pattern only gives day groups that start with digits
+    return int(m.group())
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
@@ -297,6 +302,9 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
         return DateExpr(s, end, text[s:end], date, end_date, precision, relative, from_pub, anchor_, partial)
 
     if kind in ("md_md", "dm_dm", "md_d", "d_dm", "mdy", "dmy"):
+        m2: int | None
+        d2: int | None
+        year: int | None
         if kind == "md_md":
             m1, d1, m2, d2, y = _month(g["m1"]), _day(g["d1"]), _month(g["m2"]), _day(g["d2"]), g["y1"]
         elif kind == "dm_dm":
@@ -332,6 +340,7 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
             return None
         end_date = None
         if is_range:
+            assert m2 is not None and d2 is not None
             y2 = year + (1 if m2 < m1 else 0)
             if not _valid_day(y2, m2, d2):
                 return None

@@ -101,6 +101,8 @@ _MONEY_VERB = re.compile(r"\b(?:pledged|committed|unveiled|allocated|invested|an
 _NOT_EVENT_BEFORE = re.compile(r"\b(?:told|addressed|addressing|telling)\s+(?:the\s+|a\s+)?$|"
                                r"\b(?:originally|initially|previously|first)\s+$", _I)
 _FOLLOWED = re.compile(r"followed\s+by", _I)
+_DROPPED = re.compile(r"\b(?:originally|initially|previously)\s+(?:planned|scheduled|expected|due)\s+"
+                      r"(?:for\s+|in\s+)?$", _I)
 _REF_BEFORE = re.compile(r"\b(?:before|after|ahead\s+of|following|since|prior\s+to|days\s+before)\s+(?:the\s+|this\s+"
                          r"|last\s+|its\s+|his\s+|her\s+|their\s+)?(?:[\w’'\-–]+\s+){0,4}$", _I)
 _ANAPHOR = re.compile(r"\W*(?:The|This|That)\s+(announcement|agreement|deal|decision|accord|memorandum|statement|pledge"
@@ -159,6 +161,20 @@ def _words(body: str, s: int, e: int) -> list[tuple[int, int, str]]:
 
 
 def _kind_of(w: str) -> str | None:
+    """The event kind a lower-case word triggers, or None (memoised: articles repeat their words)."""
+    try:
+        return _KIND_MEMO[w]
+    except KeyError:
+        if len(_KIND_MEMO) > 200_000:
+            _KIND_MEMO.clear()
+        k = _KIND_MEMO[w] = _kind_of_word(w)
+        return k
+
+
+_KIND_MEMO: dict[str, str | None] = {}
+
+
+def _kind_of_word(w: str) -> str | None:
     k = TRIGGERS.get(w)
     if k is None:
         for p, kind in _TRIGGER_PREFIXES:
@@ -171,8 +187,9 @@ def _kind_of(w: str) -> str | None:
 
 def _triggers(body: str, s: int, e: int, words=None) -> list[tuple[int, int, str]]:
     out = []
+    memo = _KIND_MEMO
     for a, b, w in words if words is not None else _words(body, s, e):
-        k = _kind_of(w)
+        k = memo[w] if w in memo else _kind_of(w)
         if k:
             out.append((a, b, k))
     return out
@@ -206,7 +223,7 @@ def _usable(d: DateExpr, words: list[tuple[int, int, str]], wordset: set[str], t
 def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[DateExpr]) -> list[Event]:
     body = ctx.body
     events: list[Event] = []
-    first: tuple[str, str | None, str, float] | None = None
+    first: tuple[str | None, str | None, str, float] | None = None
     inherit_later: list[tuple[int, int, bool]] = []
     for cs, ce, followed in _clauses(body, s, e):
         words = _words(body, cs, ce)
@@ -253,9 +270,8 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
                     best = (score, ts, kind)
             if best is None:
                 continue
-            if _NOT_EVENT_BEFORE.search(body, max(cs, d.start - 40), d.start) or re.search(
-                    r"\b(?:originally|initially|previously)\s+(?:planned|scheduled|expected|due)\s+(?:for\s+|in\s+)?$",
-                    body[max(cs, d.start - 45):d.start], _I):
+            if _NOT_EVENT_BEFORE.search(body, max(cs, d.start - 40), d.start) or _DROPPED.search(
+                    body[max(cs, d.start - 45):d.start]):
                 continue  # "originally planned for 2024": a plan that was dropped
             taken.add(best[1])
             kind = best[2]
@@ -323,7 +339,7 @@ def _inherit(ctx, i, s, e, cs, ce, followed, trig, first, events, has_amount) ->
 
 def _end_bound(dates: list[DateExpr], d: DateExpr, cs: int, ce: int) -> str | None:
     for x in dates:
-        if x.anchor == "until" and cs <= x.start < ce and x.date and x.date > d.date:
+        if x.anchor == "until" and cs <= x.start < ce and x.date and x.date > (d.date or ""):
             return x.date
     return None
 
@@ -337,9 +353,10 @@ def _confidence(d: DateExpr) -> float:
     return c
 
 
-def _make(ctx: _Context, i: int, s: int, e: int, cs: int, ce: int, kind: str, date: str, end: str | None,
+def _make(ctx: _Context, i: int, s: int, e: int, cs: int, ce: int, kind: str, date: str | None, end: str | None,
           date_text: str, conf: float, trigger: int | None = None,
           date_span: tuple[int, int] | None = None) -> Event:
+    assert date is not None  # only dates that resolved to a calendar date make events
     partners = ctx.partners.near(i)
     place = _place(ctx, s, e, cs, ce, cs if trigger is None else trigger)
     if partners:

@@ -136,12 +136,12 @@ def _find_money(body: str) -> list[re.Match]:
 
 
 def _measure(body: str, s: int, e: int, a: int, b: int) -> str:
-    best = None
+    best: tuple[int, str | None] | None = None
     for k in _MEASURES.finditer(body, s, e):
         dist = a - k.end() if k.end() <= a else (k.start() - b) + 5
         if best is None or dist < best[0]:
             best = (dist, k.lastgroup)
-    return best[1] if best else "other"
+    return (best[1] or "other") if best else "other"
 
 
 def _year(dates, date_starts: list[int], s: int, e: int, a: int) -> int | None:

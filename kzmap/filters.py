@@ -22,10 +22,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
-from .dataset import aggregate_places, date_bounds
+from .dataset import MentionIndex, country_counts, date_bounds
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,33 @@ class View:
     """Everything the app draws for one state."""
     markers: pd.DataFrame  # places to draw as markers (selected ones flagged)
     places: pd.DataFrame  # all places of the filtered mentions, countries included (downloads)
-    mentions: pd.DataFrame  # filtered mention rows
     timeline: pd.DataFrame  # events for the chart: every filter but the timeline's own selection
     table: pd.DataFrame  # events for the evidence table: every filter, both selections
     notes: list[str] = field(default_factory=list)
+    index: MentionIndex | None = None  # the mention rows, and which of them pass (``rows``, ascending)
+    rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        """The filtered mention rows (made on first use: taking rows out of a big frame is slow)."""
+        return self.index.frame.iloc[self.rows]
+
+    @property
+    def n_articles(self) -> int:
+        """Articles with at least one kept mention."""
+        return len(np.unique(self.index.file[self.rows])) if len(self.rows) else 0
+
+    @property
+    def partner_codes(self) -> set[str]:
+        """Every partner named by a kept mention."""
+        sets = self.index.partner_sets
+        return {p for code in np.unique(self.index.partners[self.rows]).tolist() if code >= 0 for p in sets[code]}
+
+    def country_counts(self, measure: str = "mentions") -> dict[str, int]:
+        """``dataset.country_counts(self.mentions, self.timeline, measure)``, from the codes."""
+        if measure == "events":
+            return country_counts(self.index.frame.iloc[:0], self.timeline, measure)
+        return dict(self.index.partner_counts(self.rows))
 
 
 def date_window(state: FilterState) -> tuple[date | None, date | None]:
@@ -95,39 +120,55 @@ def filter_events(events: pd.DataFrame, state: FilterState, *, selection: bool =
     return events[keep]
 
 
+def mention_rows(index: MentionIndex, state: FilterState, events: pd.DataFrame | None = None) -> np.ndarray:
+    """Positions of the mention rows passing ``state`` (the map click does not narrow the map itself)."""
+    keep = np.ones(index.n, dtype=bool)
+    if not index.n:
+        return np.flatnonzero(keep)
+    if state.partners:
+        chosen = set(state.partners)
+        keep &= index.lut(index.partner_sets, index.partners, lambda vs: chosen.intersection(vs or ()))
+    if state.kinds:
+        kinds = set(state.kinds)
+        keep &= index.lut(index.kind_sets, index.kinds, lambda ks: set(ks or ()) & kinds)
+    lo, hi = date_window(state)
+    if lo or hi:
+        frame = index.frame
+        keep &= _overlaps(frame["date_start"], frame["date_stop"], lo, hi).to_numpy()
+    if state.articles:
+        articles = set(state.articles)
+        keep &= index.lut(index.files, index.file, lambda f: f in articles)
+    if state.events and events is not None:
+        chosen_events = events[events["event_id"].isin(state.events)]
+        place_ids = {p for ps in chosen_events["places"] for p in ps}
+        files = set(chosen_events["file"])
+        keep &= index.lut(index.place_ids, index.place, lambda p: p in place_ids)
+        keep &= index.lut(index.files, index.file, lambda f: f in files)
+    return np.flatnonzero(keep)
+
+
 def filter_mentions(mentions: pd.DataFrame, state: FilterState, events: pd.DataFrame | None = None) -> pd.DataFrame:
     """Mention rows passing ``state`` (the map click does not narrow the map itself)."""
     if mentions.empty:
         return mentions
-    keep = pd.Series(True, index=mentions.index)
-    if state.partners:
-        keep &= _any_in(mentions["partners"], state.partners)
-    if state.kinds:
-        keep &= mentions["event_kinds"].map(lambda ks: bool(set(ks) & set(state.kinds)))
-    lo, hi = date_window(state)
-    if lo or hi:
-        keep &= _overlaps(mentions["date_start"], mentions["date_stop"], lo, hi)
-    if state.articles:
-        keep &= mentions["file"].isin(state.articles)
-    if state.events and events is not None:
-        chosen = events[events["event_id"].isin(state.events)]
-        place_ids = {p for ps in chosen["places"] for p in ps}
-        keep &= mentions["place_id"].isin(place_ids) & mentions["file"].isin(set(chosen["file"]))
-    return mentions[keep]
+    return mentions.iloc[mention_rows(MentionIndex(mentions), state, events)]
 
 
-def apply(state: FilterState, mentions: pd.DataFrame, events: pd.DataFrame) -> View:
-    """The whole view for ``state``: markers, places, timeline events and evidence-table events."""
-    kept = filter_mentions(mentions, state, events)
-    places = aggregate_places(kept, selected=state.places)
+def apply(state: FilterState, mentions: pd.DataFrame, events: pd.DataFrame, index: MentionIndex | None = None) -> View:
+    """The whole view for ``state``: markers, places, timeline events and evidence-table events.
+
+    ``index`` is ``MentionIndex(mentions)``, made here when not given (the app keeps one per corpus)."""
+    index = index if index is not None and index.frame is mentions else MentionIndex(mentions)
+    rows = mention_rows(index, state, events)
+    places = index.aggregate(rows, selected=state.places)
     markers = places[places["marker"]] if not places.empty else places
     timeline = filter_events(events, replace(state, events=()))
     table = filter_events(events, state)
     notes = []
     if state.places and not places.empty and not places["selected"].any():
         notes.append("The selected place is hidden by the other filters.")
-    return View(markers=markers.reset_index(drop=True), places=places, mentions=kept,
-                timeline=timeline, table=table, notes=notes)
+    return View(markers=markers.reset_index(drop=True), places=places, timeline=timeline, table=table, notes=notes,
+                index=index, rows=rows)
 
 
 def events_in_range(events: pd.DataFrame, start: object, stop: object) -> tuple[str, ...]:

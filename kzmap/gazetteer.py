@@ -21,7 +21,7 @@ from .text import fold, skeleton
 GEO_DIR = Path(__file__).resolve().parent.parent / "geo"
 FILES = ("gazetteer.tsv", "curated.csv", "countries.csv", "actors.csv", "stopnames.txt", "common_words.txt",
          "countries.geojson")
-CACHE_VERSION = "4"
+CACHE_VERSION = "5"
 TRANSLIT_COUNTRIES = frozenset({"KZ", "UZ", "KG", "TJ", "TM", "MN", "AZ"})
 NEIGHBOURHOOD = frozenset({"KZ", "CN", "RU", "UZ", "KG", "TJ", "TM", "AZ", "GE", "MN", "AF", "IR", "TR", "AM"})
 HISTORICAL = frozenset({"SU"})
@@ -62,8 +62,13 @@ class Gazetteer:
     common_words: frozenset[str] = frozenset()  # common lowercase English words (not name starts)
     first_words: frozenset[str] = frozenset()  # folded first tokens of every multi-token key
     max_tokens: int = 1
+    keys: frozenset[str] = frozenset()  # every key of ``main`` and ``alias``
+    # folded first token -> the most tokens (split at spaces and hyphens) of a key starting with it
+    first_max: dict[str, int] = field(default_factory=dict)
     trail_words: frozenset[str] = frozenset()  # folded words that precede another word in some name
     partner_starts: frozenset[str] = frozenset()  # first words of multi-word country and actor names
+    # exact words that can start a partner mention: ``partner_starts`` and one-word names, demonyms, actors
+    partner_words: frozenset[str] = frozenset()
     # folded single words that can start a place or partner name (``runs`` skips all others alone)
     interest: frozenset[str] = frozenset()
     # transliteration skeleton (text.skeleton) of single-word names of places in Central Asia -> ids
@@ -99,7 +104,7 @@ class Gazetteer:
         return out
 
     def has_key(self, key: str) -> bool:
-        return key in self.main or key in self.alias
+        return key in self.keys
 
     def skeleton_key(self, word: str) -> str | None:
         """"~<skeleton>" when ``word`` is a spelling variant of a Central Asian place name."""
@@ -207,6 +212,11 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
     keys = list(gaz.main) + list(gaz.alias)
     gaz.max_tokens = max((len(k.replace("-", " ").split()) for k in keys), default=1)
     gaz.max_tokens = min(gaz.max_tokens, 8)
+    gaz.keys = frozenset(keys)
+    for k in keys:
+        tokens = k.replace("-", " ").split()
+        if tokens:
+            gaz.first_max[tokens[0]] = min(8, max(len(tokens), gaz.first_max.get(tokens[0], 0)))
     gaz.first_words = frozenset(k.split()[0] for k in keys if " " in k)
     gaz.trail_words = frozenset(w for k in keys if " " in k for w in k.split()[:-1])
     sk: dict[str, list[str]] = {}
@@ -225,6 +235,8 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
             gaz.actors.setdefault(s.strip(), Actor(surface=row["surface"].strip(), code=code, role=row["role"]))
     gaz.partner_starts = frozenset(n.replace("-", " ").split()[0] for n in (*gaz.country_names, *gaz.actors)
                                    if " " in n or "-" in n)
+    gaz.partner_words = gaz.partner_starts | frozenset(
+        n for n in (*gaz.country_names, *gaz.actors, *gaz.demonyms) if " " not in n and "-" not in n)
     gaz.interest = frozenset(
         {k for k in keys if " " not in k and "-" not in k} | gaz.trail_words
         | {fold(w) for w in (*gaz.country_names, *gaz.demonyms) if " " not in w}

@@ -35,7 +35,7 @@ _COORDINATED = re.compile(r"(\w+)\s[A-Z][\w'\u2019-]*\s+and\s+$")
 _NEXT_WORD = re.compile(r"(?:['\u2019]s?)?\W{0,3}?([\w-]+)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Match:
     run: int  # index of the run
     i: int  # first word
@@ -55,27 +55,29 @@ def _case_ok(words: Sequence[Word], i: int, j: int) -> bool:
 
 def match_run(words: Sequence[Word], gaz: Gazetteer, r: int) -> list[Match]:
     out: list[Match] = []
+    keys, first_words = gaz.keys, gaz.first_words
     i, n = 0, len(words)
     while i < n:
         w = words[i]
         best = 0
         if w.cap:
-            if w.fold in gaz.first_words:
-                for j in range(min(n, i + gaz.max_tokens), i, -1):
-                    if gaz.has_key(joined(words, i, j, folded=True)) and _case_ok(words, i, j):
+            f = w.fold
+            if f in first_words:
+                for j in range(min(n, i + gaz.first_max.get(f, gaz.max_tokens)), i, -1):  # none longer
+                    if joined(words, i, j, folded=True) in keys and _case_ok(words, i, j):
                         best = j
                         break
-            elif gaz.has_key(w.fold):
+            elif f in keys:
                 best = i + 1
-            if (not best and len(w.fold) >= 5 and w.fold not in gaz.common_words and not SURNAME.search(w.fold)
+            if (not best and len(f) >= 5 and f not in gaz.common_words and not SURNAME.search(f)
                     and w.text not in gaz.demonyms and w.text not in gaz.actors):
-                key = gaz.skeleton_key(w.fold)  # "Moiynty" for GeoNames' "Moyynty"
+                key = gaz.skeleton_key(f)  # "Moiynty" for GeoNames' "Moyynty"
                 if key:
                     out.append(Match(r, i, i + 1, key))
                     i += 1
                     continue
         if best:
-            out.append(Match(r, i, best, joined(words, i, best, folded=True)))
+            out.append(Match(r, i, best, w.fold if best == i + 1 else joined(words, i, best, folded=True)))
             i = best
         else:
             i += 1

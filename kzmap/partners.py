@@ -60,11 +60,12 @@ def find_partner_mentions(text: str, gaz: Gazetteer, mentions: Sequence = (),
                           runs: list[Run] | None = None) -> list[PartnerMention]:
     runs = runs if runs is not None else find_runs(text, gaz.trail_words, gaz.interest, gaz.skeletons)
     out: list[PartnerMention] = []
+    starts = gaz.partner_words
     for run in runs:
         words = run.words
         i = 0
         while i < len(words):
-            if not words[i].cap:
+            if not words[i].cap or words[i].text not in starts:  # no name, demonym or actor starts here
                 i += 1
                 continue
             found = _match(words, i, gaz)
@@ -77,9 +78,9 @@ def find_partner_mentions(text: str, gaz: Gazetteer, mentions: Sequence = (),
                 out.append(PartnerMention(code, text[start:end], start, end, via))
             i = j
     for surface, start, end in find_acronyms(text):
-        code = gaz.country_names.get(surface)
-        if code:
-            out.append(PartnerMention(code, surface, start, end, "name"))
+        acronym = gaz.country_names.get(surface)
+        if acronym:
+            out.append(PartnerMention(acronym, surface, start, end, "name"))
     out.sort(key=lambda p: p.start)
     return out
 

@@ -9,7 +9,7 @@ only a few runs need (the words around it, the line it sits in) is computed on d
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .lexicon import FUNCTION
@@ -19,8 +19,10 @@ _UPPER = "".join(c for c in map(chr, range(0x3000)) if c.isupper() and c.isalpha
 _UP = "[" + re.escape(_UPPER) + "]"
 _W = r"(?:\w|['\u2019](?=\w))*"
 _CONNECT = r"(?:of|the|de|del|da|di|du|al|el|la|le|on|upon|and|y|bin|ibn|for)"
+# The lookbehind (no letter or apostrophe before the capital) follows the first character, so the
+# pattern starts with a character class and the regex engine skips lowercase text quickly.
 RUN = re.compile(
-    rf"(?<![\w'\u2019]){_UP}{_W}"
+    rf"{_UP}(?<![\w'\u2019].){_W}"
     rf"(?:(?:[ \t\u00a0]+|[-\u2010\u2011])(?:{_CONNECT}(?:[ \t\u00a0]+|[-\u2010\u2011]))*{_UP}{_W})*"
 )
 WORD = re.compile(rf"{_UP}{_W}|\w+")
@@ -33,7 +35,7 @@ PLURAL = re.compile(r"[ \t\u00a0]+(regions|oblasts|provinces)\b")
 HONORIFIC = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Dame|Mme|Mlle|Herr|Gen|Col)\.?[ \t\u00a0]+$")
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                         "central", "northeastern", "northwestern", "southeastern", "southwestern"})
-ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}")
+ACRONYM = re.compile(r"[A-Z](?<![\w.].)\.(?:[A-Z]\.){1,2}")  # the lookbehind after the first letter: a fast scan
 HYPHENS = "-\u2010\u2011"
 _OPENERS = " \t\u00a0\"'\u201c\u2018(*#-\u2013\u2014"
 
@@ -102,40 +104,43 @@ def find_runs(text: str, trail_words: frozenset[str] = frozenset(), interest: fr
     some gazetteer name). With ``interest`` (and ``skeletons``), a run of one plain word is kept
     only when it can start a name: it is in ``interest``, or its transliteration skeleton is."""
     out: list[Run] = []
+    append = out.append
     for m in RUN.finditer(text):
         chunk = m.group()
         if chunk.isalnum():  # fast path: one plain word
-            f = fold(chunk)
+            f = chunk.lower() if chunk.isascii() else fold(chunk)
             if f in FUNCTION:
                 continue
             if interest is not None and f not in interest and not (
                     skeletons is not None and len(f) >= 5 and skeleton(f) in skeletons):
                 continue
-            words = [Word(chunk, m.start(), m.end(), f, True, "")]
-        else:
-            words = []
-            base = m.start()
-            pieces = list(WORD.finditer(chunk))
-            for k, w in enumerate(pieces):
-                raw = w.group()
-                end = base + w.end()
-                possessive = POSSESSIVE.search(raw) if ("'" in raw or "\u2019" in raw) else None
-                if possessive:
-                    raw = raw[:possessive.start()]
-                    end = base + w.start() + len(raw)
-                if possessive or k + 1 == len(pieces):
-                    joiner = ""
-                else:
-                    sep = chunk[w.end():pieces[k + 1].start()]
-                    joiner = "-" if sep and sep[0] in HYPHENS else " "
-                if raw:
-                    words.append(Word(raw, base + w.start(), end, fold(raw), raw[0].isupper(), joiner))
-                if possessive and k + 1 < len(pieces) and words:  # "Astana's Foreign Ministry": two runs
-                    out.append(_finish(text, words, trail_words))
-                    words = []
-            if not words:
-                continue
-        out.append(_finish(text, words, trail_words))
+            word = Word(chunk, m.start(), m.end(), f, True, "")
+            append(_finish(text, [word], trail_words) if f in trail_words else Run([word], text))
+            continue
+        words = []
+        base = m.start()
+        pieces = list(WORD.finditer(chunk))
+        last = len(pieces) - 1
+        for k, w in enumerate(pieces):
+            raw = w.group()
+            ws = base + w.start()
+            end = base + w.end()
+            possessive = POSSESSIVE.search(raw) if ("'" in raw or "\u2019" in raw) else None
+            if possessive:
+                raw = raw[:possessive.start()]
+                end = ws + len(raw)
+            if possessive or k == last:
+                joiner = ""
+            else:
+                joiner = "-" if chunk[w.end()] in HYPHENS else " "
+            if raw:
+                words.append(Word(raw, ws, end, raw.lower() if raw.isascii() else fold(raw), raw[0].isupper(),
+                                  joiner))
+            if possessive and k < last and words:  # "Astana's Foreign Ministry": two runs
+                append(_finish(text, words, trail_words))
+                words = []
+        if words:
+            append(_finish(text, words, trail_words))
     return out
 
 
@@ -152,7 +157,7 @@ def _finish(text: str, words: list[Word], trail_words: frozenset[str]) -> Run:
     return Run(words, text, plural)
 
 
-def joined(words: list[Word], i: int, j: int, folded: bool = False) -> str:
+def joined(words: Sequence[Word], i: int, j: int, folded: bool = False) -> str:
     """Words ``i`` to ``j`` (exclusive) as written, or folded, joined by their spaces or hyphens."""
     if j == i + 1:
         return words[i].fold if folded else words[i].text

@@ -16,8 +16,11 @@ _ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "ca",
     "u.s", "u.k", "u.n", "e.u", "u.s.a", "p.m", "a.m",
 }
-_BOUNDARY = re.compile(r"[.!?…]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u0400-\u04FF])|\n+")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+# A sentence ends at a run of line breaks, or at [.!?…] (and closing quotes) before a capital or a digit.
+# Written to start with one character class, so the regex engine can skip plain text quickly.
+_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)\n*|(?<=[.!?…])[.!?…]*[\"'\u201d\u2019)\]]*"
+                       r"(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u0400-\u04FF]))")
+_WORD_BEFORE = re.compile(r"[\w.]+$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -30,9 +33,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if m.group().startswith((".",)) and "\n" not in m.group():
-            before = _WORD_BEFORE.search(text[max(0, m.start() - 24):m.start()])
-            word = before.group(1).lower().rstrip(".") if before else ""
+        ms = m.start()
+        if text[ms] == "." and "\n" not in m.group():
+            before = _WORD_BEFORE.search(text, max(0, ms - 24), ms)
+            word = before.group().lower().rstrip(".") if before else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
         _add_span(text, start, m.end(), spans)
@@ -42,12 +46,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
+    seg = text[start:end]
+    kept = seg.strip()
+    if kept:
+        a = start + len(seg) - len(seg.lstrip())
+        spans.append((a, a + len(kept)))
 
 
 class SentenceIndex:
@@ -84,7 +87,7 @@ def skeleton(s: str) -> str:
     s = "".join(c for c in unicodedata.normalize("NFKD", fold(s)) if not unicodedata.combining(c))
     for a, b in _SKELETON_RULES:
         s = s.replace(a, b)
-    out = []
+    out: list[str] = []
     for c in s:
         if not out or out[-1] != c:
             out.append(c)

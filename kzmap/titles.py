@@ -73,12 +73,17 @@ _FOCUS_PREP = re.compile(r"\b(?:during|under|at|ahead\s+of|on\s+the\s+sidelines\
                          r"amid|within)\s+((?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w’'\-–.]+\s+){0,6}?)$", _I)
 _NOUN_KINDS = ("visit", "summit", "agreement")
 _WORD = re.compile(r"[\w’'\-–.]+")
+_END_PUNCT = re.compile(r"[.!?]+[”\"’']?\s*$")
+_QUOTES = re.compile(r"[“”\"*]")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:’'])(?=\s|$)")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 
 
 def headline(clause: str, date: tuple[int, int] | None = None, trigger: int = 0,
              triggers: Sequence[tuple[int, int, str]] = (), kind: str = "other", limit: int = LIMIT) -> str:
     """The title of the event stated in ``clause``; ``date``, ``trigger``, ``triggers`` are offsets into it."""
-    clause = re.sub(r"[.!?]+[”\"’']?\s*$", lambda m: " " * len(m.group()), clause)
+    clause = _END_PUNCT.sub(lambda m: " " * len(m.group()), clause)
     text = _remove_date(clause, date)
     segs = _segments(text)
     if not segs:
@@ -358,11 +363,11 @@ def _coordination(t: str, trig: int | None) -> str:
 
 
 def _finish(t: str, limit: int) -> str:
-    t = re.sub(r"[“”\"*]", "", t)
-    t = re.sub(r"\s+", " ", t).strip()
+    t = _QUOTES.sub("", t)
+    t = _SPACES.sub(" ", t).strip()
     t = _LEAD.sub("", t)
-    t = re.sub(r"\s+([,.;:’'])(?=\s|$)", r"\1", t)
-    t = re.sub(r"\s+([,.;:])", r"\1", t).strip(" ,;:—–-.")
+    t = _SPACE_BEFORE_MARK.sub(r"\1", t)
+    t = _SPACE_BEFORE_PUNCT.sub(r"\1", t).strip(" ,;:—–-.")
     if len(t) > limit:
         cut = t[:limit - 1]
         cut = cut[:cut.rfind(" ")] if " " in cut else cut
