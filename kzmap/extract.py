@@ -94,7 +94,7 @@ def iter_results(paths: Iterable[str | Path], gaz: Gazetteer | None = None, max_
     # Workers forked from here inherit the loaded gazetteer; elsewhere they load it once each.
     _WORKER.update(gaz=gaz, max_bytes=limit, as_json=as_json)
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    size = max(4, min(200, len(files) // (jobs * 8)))
+    size = max(4, min(40, len(files) // (jobs * 16)))  # small chunks: the last one leaves a core idle
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
     ctx = multiprocessing.get_context(method) if method else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
