@@ -315,14 +315,16 @@ def evidence_table(events: pd.DataFrame, place_names: Mapping[str, str],
         return pd.DataFrame(columns=["date", "kind", "partners", "places", "title", "evidence", "article", "source"])
     return pd.DataFrame({
         "date": [d if not isinstance(e, str) or not e else f"{d} – {e}"
-                 for d, e in zip(events["date"], events["end"], strict=False)],
+                 for d, e in zip(events["date"].tolist(), events["end"].tolist(), strict=False)],
         "kind": events["kind"],
-        "partners": [", ".join(partner_names.get(p, p) for p in ps) for ps in events["partners"]],
-        "places": [", ".join(list(dict.fromkeys(place_names.get(p, p) for p in ps))[:4]) for ps in events["places"]],
+        # once per distinct value: a corpus repeats the same partner lists, place lists and urls
+        "partners": dataset.each_value(events["partners"], lambda ps: ", ".join(partner_names.get(p, p) for p in ps)),
+        "places": dataset.each_value(events["places"],
+                                     lambda ps: ", ".join(list(dict.fromkeys(place_names.get(p, p) for p in ps))[:4])),
         "title": events["title"],
         "evidence": events["evidence"],
         "article": events["article"],
-        "source": [safe_url(u) for u in events["url"]],
+        "source": dataset.each_value(events["url"], safe_url),
     }).reset_index(drop=True)
 
 

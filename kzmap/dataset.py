@@ -189,7 +189,7 @@ class Evidence(Sequence):
                  "file": f, "date": d} for s, a, b, su, t, p, u, f, d in zip(*cols, strict=True)]
 
 
-def _codes(values: pd.Series) -> tuple[np.ndarray, list]:
+def value_codes(values: pd.Series) -> tuple[np.ndarray, list]:
     """(code of each row, distinct values) of a column; lists count as tuples; a missing value gets code -1."""
     try:
         codes, uniques = pd.factorize(values)
@@ -209,10 +209,10 @@ class MentionIndex:
     def __init__(self, mentions: pd.DataFrame):
         self.frame = mentions
         self.n = len(mentions)
-        self.place, self.place_ids = _codes(mentions["place_id"])
-        self.file, self.files = _codes(mentions["file"])
-        self.partners, self.partner_sets = _codes(mentions["partners"])
-        self.kinds, self.kind_sets = _codes(mentions["event_kinds"])
+        self.place, self.place_ids = value_codes(mentions["place_id"])
+        self.file, self.files = value_codes(mentions["file"])
+        self.partners, self.partner_sets = value_codes(mentions["partners"])
+        self.kinds, self.kind_sets = value_codes(mentions["event_kinds"])
 
     @staticmethod
     def lut(uniques: Sequence, codes: np.ndarray, test) -> np.ndarray:
@@ -287,6 +287,15 @@ class MentionIndex:
                         "selected": pid in chosen})
         df = pd.DataFrame(out)
         return df.sort_values(["mentions", "name", "id"], ascending=[False, True, True], ignore_index=True)
+
+
+def each_value(values: pd.Series, f) -> list:
+    """``[f(v) for v in values]``, calling ``f`` once per distinct value (lists are passed as tuples)."""
+    codes, uniques = value_codes(values)
+    out = [f(v) for v in uniques]
+    if len(codes) and codes.min() < 0:
+        out.append(f(None))  # missing values (code -1) read the last entry
+    return [out[c] for c in codes.tolist()]
 
 
 def aggregate_places(mentions: pd.DataFrame, selected: Iterable[str] = (),

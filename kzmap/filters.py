@@ -95,8 +95,11 @@ def _overlaps(starts: pd.Series, stops: pd.Series, lo: date | None, hi: date | N
 
 
 def _any_in(values: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
-    chosen = set(wanted)
-    return values.map(lambda vs: bool(chosen.intersection(vs or ())))
+    """Whether each value (a list of codes) shares one with ``wanted``; one explode, no Python per row."""
+    flat = pd.Series(values.to_numpy(), copy=False).explode()
+    keep = np.zeros(len(values), dtype=bool)
+    keep[flat.index.to_numpy()[flat.isin(set(wanted)).to_numpy()]] = True
+    return pd.Series(keep, index=values.index)
 
 
 def filter_events(events: pd.DataFrame, state: FilterState, *, selection: bool = True) -> pd.DataFrame:
@@ -117,7 +120,7 @@ def filter_events(events: pd.DataFrame, state: FilterState, *, selection: bool =
         keep &= _any_in(events["places"], state.places)
     if selection and state.events:
         keep &= events["event_id"].isin(state.events)
-    return events[keep]
+    return events if keep.all() else events[keep]  # no copy of a big table when nothing is filtered out
 
 
 def mention_rows(index: MentionIndex, state: FilterState, events: pd.DataFrame | None = None) -> np.ndarray:
@@ -163,7 +166,8 @@ def apply(state: FilterState, mentions: pd.DataFrame, events: pd.DataFrame, inde
     places = index.aggregate(rows, selected=state.places)
     markers = places[places["marker"]] if not places.empty else places
     timeline = filter_events(events, replace(state, events=()))
-    table = filter_events(events, state)
+    # the table is the timeline narrowed by the timeline's own selection (same rows as filtering again)
+    table = timeline[timeline["event_id"].isin(state.events)] if state.events and not timeline.empty else timeline
     notes = []
     if state.places and not places.empty and not places["selected"].any():
         notes.append("The selected place is hidden by the other filters.")

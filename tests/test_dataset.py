@@ -92,3 +92,24 @@ def test_historical_states_are_not_partners_of_mentions(gaz):
     article, _ = parse_text("x.md", "Title\nSoviet planners built the line to Aktau, and Chinese money now extends it.")
     frame = mentions_frame([extract(article, gaz)])
     assert {p for ps in frame["partners"] for p in ps} == {"CN"}
+
+
+def test_evidence_reads_like_a_list(app_extractions):
+    places = places_frame(app_extractions).set_index("id")
+    ev = places.loc["gn:1526384", "evidence"]
+    items = list(ev)
+    assert len(ev) == len(items) == 2
+    assert ev[:1] == items[:1] and ev[-1] == items[-1] and ev == items
+    assert set(items[0]) == {"sentence", "start", "end", "surface", "title", "published", "url", "file", "date"}
+    assert places.loc["country:CN", "evidence"] == []  # countries are shaded, no evidence list
+
+
+def test_each_value_calls_once_per_distinct_value():
+    calls = []
+
+    def f(v):
+        calls.append(v)
+        return len(v)
+
+    assert dataset.each_value(pd.Series([["a"], ["a", "b"], ["a"], ("a", "b")]), f) == [1, 2, 1, 2]
+    assert len(calls) == 2

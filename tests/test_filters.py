@@ -62,3 +62,28 @@ def test_brush_range_in_epoch_ms_and_iso(frames):
 
 def test_filter_events_on_empty_frame():
     assert filter_events(events_frame([]), FilterState(partners=("CN",))).empty
+
+
+@pytest.mark.parametrize("state", [FilterState(), FilterState(partners=("RU",)), FilterState(kinds=("plan",)),
+                                   FilterState(partners=("XX",)), FilterState(date_from="2025")])
+def test_view_counts_from_codes_match_the_filtered_rows(frames, state):
+    from kzmap.dataset import country_counts
+
+    view = apply(state, *frames)
+    kept = view.mentions
+    assert view.n_articles == (kept["file"].nunique() if not kept.empty else 0)
+    assert view.partner_codes == {p for ps in kept["partners"] for p in ps}
+    for measure in ("mentions", "events"):
+        assert view.country_counts(measure) == country_counts(kept, view.timeline, measure)
+
+
+def test_a_kept_index_gives_the_same_view(frames):
+    from kzmap.dataset import MentionIndex
+
+    mentions, events = frames
+    index = MentionIndex(mentions)
+    for state in (FilterState(), FilterState(partners=("CN",)), FilterState(places=("gn:1526384",))):
+        a, b = apply(state, mentions, events), apply(state, mentions, events, index=index)
+        assert a.markers.drop(columns="evidence").equals(b.markers.drop(columns="evidence"))
+        assert [list(e) for e in a.markers["evidence"]] == [list(e) for e in b.markers["evidence"]]
+        assert a.table.equals(b.table) and a.timeline.equals(b.timeline)

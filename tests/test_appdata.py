@@ -1,0 +1,55 @@
+"""appdata: the corpus folder setting, its fingerprint and the values Data computes once."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kzmap import appdata
+
+
+def test_corpus_folder_from_kzmap_seeds(monkeypatch, tmp_path):
+    monkeypatch.delenv("KZMAP_SEEDS", raising=False)
+    assert appdata.seeds_dir(tmp_path) == tmp_path / "seeds"
+    monkeypatch.setenv("KZMAP_SEEDS", str(tmp_path / "corpus"))
+    assert appdata.seeds_dir("/elsewhere") == tmp_path / "corpus"
+    monkeypatch.setenv("KZMAP_SEEDS", "more/articles")  # relative: beside app.py
+    assert appdata.seeds_dir(tmp_path) == tmp_path / "more" / "articles"
+
+
+def rglob_fingerprint(folder: Path) -> tuple:
+    """The first implementation, kept as the reference."""
+    return tuple(sorted((str(p.relative_to(folder)), p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in appdata.UPLOAD_SUFFIXES))
+
+
+def test_fingerprint_sees_articles_in_subfolders_and_changes_on_edit(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.md").write_text("one", encoding="utf-8")
+    (tmp_path / "sub" / "b.TXT").write_text("two", encoding="utf-8")
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
+    (tmp_path / ".md").write_text("no suffix", encoding="utf-8")
+    first = appdata.folder_fingerprint(tmp_path)
+    assert first == rglob_fingerprint(tmp_path)
+    assert [name for name, *_ in first] == ["a.md", "sub/b.TXT"]
+    (tmp_path / "a.md").write_text("one, edited", encoding="utf-8")
+    assert appdata.fingerprint_key(appdata.folder_fingerprint(tmp_path)) != appdata.fingerprint_key(first)
+    assert appdata.folder_fingerprint(tmp_path / "missing") == ()
+
+
+def test_derived_values_match_the_tables(app_extractions):
+    data = appdata.build_data(app_extractions)
+    years = [d.year for frame in (data.events, data.mentions) for c in ("date_start", "date_stop")
+             for d in frame[c].dropna()]
+    assert data.year_range() == (min(years), max(years))
+    assert data.place_names == dict(zip(data.mentions["place_id"], data.mentions["name"], strict=False))
+    assert data.known().places == frozenset(data.mentions["place_id"])
+    assert data.mention_index is data.mention_index  # made once
+    assert appdata.build_data([]).year_range() is None
+
+
+def test_evidence_table_rows(app_extractions):
+    data = appdata.build_data(app_extractions)
+    table = appdata.evidence_table(data.events, data.place_names, {"CN": "China"})
+    assert len(table) == len(data.events)
+    for row, (_, ev) in zip(table.itertuples(), data.events.iterrows(), strict=True):
+        assert row.partners == ", ".join({"CN": "China"}.get(p, p) for p in ev["partners"])
+        assert row.date.startswith(ev["date"])
