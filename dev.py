@@ -36,7 +36,7 @@ def run(cmd: list, **kw) -> None:
 
 
 def ensure_venv(dev: bool) -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs under whatever python3 the user has
         sys.exit(f"kzmap needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     files = ["requirements.txt", "pyproject.toml"] + (["requirements-dev.txt"] if dev else [])
     digest = hashlib.sha256(b"".join((ROOT / f).read_bytes() for f in files)).hexdigest()
