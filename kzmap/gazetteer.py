@@ -69,6 +69,7 @@ class Gazetteer:
     partner_starts: frozenset[str] = frozenset()  # first words of multi-word country and actor names
     # exact words that can start a partner mention: ``partner_starts`` and one-word names, demonyms, actors
     partner_words: frozenset[str] = frozenset()
+    partner_max: dict[str, int] = field(default_factory=dict)  # first word -> most words of a name it starts
     # folded single words that can start a place or partner name (``runs`` skips all others alone)
     interest: frozenset[str] = frozenset()
     # transliteration skeleton (text.skeleton) of single-word names of places in Central Asia -> ids
@@ -235,6 +236,10 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
             gaz.actors.setdefault(s.strip(), Actor(surface=row["surface"].strip(), code=code, role=row["role"]))
     gaz.partner_starts = frozenset(n.replace("-", " ").split()[0] for n in (*gaz.country_names, *gaz.actors)
                                    if " " in n or "-" in n)
+    for n in (*gaz.country_names, *gaz.actors):
+        tokens = n.replace("-", " ").split()
+        if len(tokens) > 1:
+            gaz.partner_max[tokens[0]] = max(len(tokens), gaz.partner_max.get(tokens[0], 0))
     gaz.partner_words = gaz.partner_starts | frozenset(
         n for n in (*gaz.country_names, *gaz.actors, *gaz.demonyms) if " " not in n and "-" not in n)
     gaz.interest = frozenset(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +24,6 @@ from .gazetteer import NEIGHBOURHOOD, Gazetteer
 from .lexicon import COMPOUND_PREFIXES, CONNECTORS, FEATURES, FUNCTION, GOV_VERBS, LOCATIVE, TITLES
 from .records import Mention, PartnerMention, Place
 from .runs import Run, Word, find_runs, joined
-from .text import SentenceIndex
 
 DIRECTION_VECTORS = {
     "northern": (0, 1), "southern": (0, -1), "eastern": (1, 0), "western": (-1, 0),
@@ -275,7 +275,7 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
             single[m.key] = countries.pop() if len(countries) == 1 else None
         if single[m.key]:
             ctx[single[m.key]] += 1
-    sentences = SentenceIndex(spans)
+    sentence_starts = [s for s, _ in spans]
     resolved: dict[str, Place | None] = {}
     out: list[Mention] = []
     for m in kept:
@@ -290,6 +290,7 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
             place = resolved[m.key]
         if place is None:
             continue
-        out.append(Mention(surface=text[start:end], start=start, end=end, sentence=sentences.index(start),
-                           place=place, metonym=is_metonym(text, start, end, place, gaz)))
+        out.append(Mention(surface=text[start:end], start=start, end=end,
+                           sentence=max(bisect_right(sentence_starts, start) - 1, 0),  # as text.SentenceIndex
+                           place=place, metonym=place.kind == "city" and is_metonym(text, start, end, place, gaz)))
     return out

@@ -34,7 +34,7 @@ def _modified(words: Sequence[Word], i: int, gaz: Gazetteer) -> bool:
 
 def _match(words: Sequence[Word], i: int, gaz: Gazetteer) -> tuple[int, str, str] | None:
     n = len(words)
-    longest = min(n, i + MAX_NAME_WORDS) if words[i].text in gaz.partner_starts else i + 1
+    longest = min(n, i + min(MAX_NAME_WORDS, gaz.partner_max.get(words[i].text, 1)))  # no longer name starts here
     for j in range(longest, i, -1):
         if not words[j - 1].cap:
             continue

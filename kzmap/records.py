@@ -161,16 +161,18 @@ def problem_to_dict(p: Problem) -> dict:
     return {"file": p.path, "error": p.error}
 
 
-_PLACE_JSON: dict[Place, str] = {}
+_PLACE_JSON: dict[int, tuple[Place, str]] = {}
 
 
 def _place_json(p: Place) -> str:
-    text = _PLACE_JSON.get(p)
-    if text is None:
+    # Keyed by identity (hashing a frozen record hashes every field); the entry keeps the place alive,
+    # so its id cannot be reused while it is cached.
+    entry = _PLACE_JSON.get(id(p))
+    if entry is None or entry[0] is not p:
         if len(_PLACE_JSON) > 50_000:
             _PLACE_JSON.clear()
-        text = _PLACE_JSON[p] = json.dumps(place_to_dict(p), ensure_ascii=False)
-    return text
+        entry = _PLACE_JSON[id(p)] = (p, json.dumps(place_to_dict(p), ensure_ascii=False))
+    return entry[1]
 
 
 def extraction_json(x: Extraction) -> str:
