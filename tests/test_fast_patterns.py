@@ -72,3 +72,11 @@ def test_partner_words_hold_every_name_start(gaz):
         if name in gaz.demonyms and (" " in name or "-" in name):
             continue  # demonyms are looked up one word at a time: a two-word one can never match
         assert first in gaz.partner_words, name
+
+
+def test_partner_name_bounds_cover_every_name(gaz):
+    """``partner_max`` bounds the words tried for a partner name at its first word."""
+    for name in (*gaz.country_names, *gaz.actors):
+        tokens = name.replace("-", " ").split()
+        if len(tokens) > 1:
+            assert gaz.partner_max[tokens[0]] >= len(tokens), name
