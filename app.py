@@ -54,7 +54,8 @@ data = seed_data(str(folder), fingerprint)
 if ss.get("uploads"):  # this session's added articles join the shared corpus; rebuilt only when one is added
     merged_key = (fingerprint, len(ss["uploads"]))
     if ss.get("merged_key") != merged_key:
-        ss["merged"] = appdata.build_data(data.extractions + ss["uploads"], data.problems, gazetteer())
+        ss["merged"] = appdata.build_data([*data.extractions, *ss["uploads"]], data.problems,
+                                         gazetteer())
         ss["merged_key"] = merged_key
     data = ss["merged"]
 years = data.year_range() or (2000, 2030)
@@ -174,9 +175,17 @@ with right:
 # --- evidence, reader, uploads, downloads ----------------------------------------------------------
 tab_ev, tab_read, tab_add, tab_dl = st.tabs(["Evidence", "Article reader", "Add an article", "Downloads"])
 with tab_ev:
-    st.dataframe(appdata.evidence_table(view.table, names, partner_names), hide_index=True,
+    # At most EVIDENCE_ROWS rows go to the browser (all 38,000 events of 10,000 articles made 16 MB a visit);
+    # the rest are one click away as a CSV of exactly the table's events.
+    shown = view.table.head(appdata.EVIDENCE_ROWS)
+    st.dataframe(appdata.evidence_table(shown, names, partner_names), hide_index=True,
                  width="stretch", column_config={"source": st.column_config.LinkColumn("source",
                                                                                                 display_text="open")})
+    if len(shown) < len(view.table):
+        n1, n2 = st.columns([3, 1], vertical_alignment="center")
+        n1.caption(f":material/info: {appdata.evidence_cap_note(len(shown), len(view.table))}")
+        n2.download_button(f"All {len(view.table):,} events (CSV)", partial(dataset.events_csv, view.table),
+                           "kzmap-events.csv", "text/csv", key="dl_evidence_all", width="stretch")
 with tab_read:
     if len(data.articles):
         pick = st.selectbox("Article", list(data.articles["file"]), key="w_reader",

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
-from collections.abc import Mapping, Sequence
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -64,22 +66,67 @@ def fingerprint_key(fingerprint: tuple) -> str:
     return hashlib.sha1(repr(fingerprint).encode()).hexdigest()
 
 
-def load_seeds(folder: Path | str, gaz) -> tuple[list[Extraction], list[Problem]]:
-    from .extract import extract_paths
+def load_seeds(folder: Path | str, gaz) -> tuple[Iterator[Extraction], list[Problem]]:
+    """The corpus folder's extractions, streamed (read them once, e.g. with ``build_data``), and its problems.
+
+    The problems list fills as the extractions are read. Streaming keeps only one article's full
+    extraction in memory at a time: a list of 10,000 of them took about 1 GB."""
+    from .extract import iter_results
 
     folder = Path(folder)
     if os.environ.get("KZMAP_EXTRACT_LOG"):  # test hook, off by default: one line per real extraction
         with open(os.environ["KZMAP_EXTRACT_LOG"], "a", encoding="utf-8") as fh:
             fh.write(f"{os.getpid()} {folder}\n")
     if not folder.exists():
-        return [], [Problem(str(folder), "corpus folder not found (set KZMAP_SEEDS to a folder of .md articles)")]
-    return extract_paths([folder], gaz)
+        return iter(()), [Problem(str(folder), "corpus folder not found (set KZMAP_SEEDS to a folder of .md articles)")]
+    problems: list[Problem] = []
+
+    def extractions() -> Iterator[Extraction]:
+        for kind, value in iter_results([folder], gaz):
+            if kind == "article":
+                yield value
+            else:
+                problems.append(value)
+
+    return extractions(), problems
+
+
+class PackedExtractions(Sequence):
+    """Extractions kept compressed (pickled and zlib-packed, about a tenth of their size in memory),
+    unpacked one at a time when read: the reader shows one article, and only an upload reads them all."""
+
+    def __init__(self, extractions: Iterable[Extraction] = ()) -> None:
+        self._packed: list[bytes] = []
+        self._where: dict[str, int] = {}
+        for x in extractions:
+            self.append(x)
+
+    def append(self, x: Extraction) -> None:
+        self._where.setdefault(x.article.path, len(self._packed))
+        self._packed.append(zlib.compress(pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL), 1))
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return pickle.loads(zlib.decompress(self._packed[i]))  # noqa: S301 - our own bytes, made above
+
+    def get(self, path: str) -> Extraction | None:
+        """The first extraction of the article at ``path``, or None."""
+        i = self._where.get(path)
+        return None if i is None else self[i]
+
+    @property
+    def nbytes(self) -> int:
+        return sum(len(b) for b in self._packed)
 
 
 @dataclass
 class Data:
     """The tables every view is built from."""
-    extractions: list[Extraction]
+    extractions: PackedExtractions
     problems: list[Problem]
     mentions: pd.DataFrame
     events: pd.DataFrame
@@ -119,7 +166,7 @@ class Data:
         )
 
     def extraction(self, file: str) -> Extraction | None:
-        return next((x for x in self.extractions if x.article.path == file), None)
+        return self.extractions.get(file)
 
     def year_range(self) -> tuple[int, int] | None:
         return self._year_range
@@ -131,15 +178,29 @@ class Data:
         return (min(d.min() for d in dates).year, max(d.max() for d in dates).year) if dates else None
 
 
-def build_data(extractions: Sequence[Extraction], problems: Sequence[Problem] = (), gaz=None) -> Data:
+def build_data(extractions: Iterable[Extraction], problems: Sequence[Problem] = (), gaz=None) -> Data:
+    """The tables of ``extractions`` (any iterable, read once: each is kept packed once its rows are made).
+
+    ``problems`` is read after the extractions (``load_seeds`` fills it as they stream)."""
     countries = getattr(gaz, "countries", {}) or {}
     country_names = {code: getattr(c, "name", code) for code, c in countries.items()}
     names = {code: country_names.get(code, code) for code in country_names}
     names.setdefault("EU", "European Union")
+    packed = PackedExtractions()
+    mentions = dataset.MentionColumns()
+    events: list[dict] = []
+    partners = dataset.PartnerCounts(names)
+    articles: list[dict] = []
+    for x in extractions:
+        mentions.add(x)
+        events.extend(dataset.event_rows(x))
+        partners.add(x)
+        articles.append(dataset.article_row(x))
+        packed.append(x)
     return Data(
-        extractions=list(extractions), problems=list(problems),
-        mentions=dataset.mentions_frame(extractions), events=dataset.events_frame(extractions),
-        partners=dataset.partners_table(extractions, names), articles=dataset.articles_table(extractions),
+        extractions=packed, problems=list(problems),
+        mentions=mentions.frame(compact=True), events=dataset.events_table(events),
+        partners=partners.table(), articles=dataset.articles_from_rows(articles),
         country_names=country_names,
     )
 
@@ -290,7 +351,7 @@ def selected_event_ids(selection: object, timeline_events: pd.DataFrame) -> tupl
     if not isinstance(selection, Mapping):
         return ()
     ids: list[str] = []
-    known = set(timeline_events.get("event_id", []))
+    known = set(timeline_events["event_id"].tolist()) if "event_id" in timeline_events else set()
     for value in selection.values():
         if isinstance(value, list):
             for item in value:
@@ -304,6 +365,15 @@ def selected_event_ids(selection: object, timeline_events: pd.DataFrame) -> tupl
 
 
 # --- tables for display ----------------------------------------------------------------------------
+
+EVIDENCE_ROWS = 1_000  # rows of the evidence table sent to the browser; the rest are downloaded
+
+
+def evidence_cap_note(shown: int, total: int) -> str:
+    """The note under a capped evidence table."""
+    return (f"Showing the first {shown:,} of {total:,} events (in date order). Narrow the filters or pick on the "
+            "timeline to see others here, or download them all.")
+
 
 def evidence_table(events: pd.DataFrame, place_names: Mapping[str, str],
                    partner_names: Mapping[str, str] | None = None) -> pd.DataFrame:

@@ -38,6 +38,10 @@ MENTION_COLUMNS = ["place_id", "name", "kind", "country", "lat", "lon", "marker"
                    "start", "end", "file", "title", "source", "url", "published", "partners",
                    "event_ids", "event_kinds", "date", "date_start", "date_stop"]
 
+# text columns of the mentions table with few distinct values for their length (``MentionColumns.frame``)
+COMPACT_COLUMNS = frozenset({"place_id", "name", "kind", "country", "surface", "sentence", "file", "title",
+                             "source", "url", "published", "date"})
+
 PLACE_COLUMNS = ["id", "name", "kind", "country", "lat", "lon", "marker", "mentions", "partners",
                  "leading_partner", "color", "articles", "n_articles", "evidence"]
 
@@ -109,9 +113,28 @@ def _within(e, offset: int) -> bool:
     return e.evidence_start <= offset < end
 
 
-def mentions_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
-    rows: list[dict] = []
-    for x in extractions:
+class MentionColumns:
+    """The mention rows of ``mentions_frame``, gathered column by column, one extraction at a time.
+
+    A dict per row cost 1 KB for each of the 600,000 mentions of 10,000 articles (the server's
+    peak memory); lists per column, with each article's sentences, partner lists and dates made
+    once and shared by its mentions, cost a fraction of that. ``frame()`` gives the same table."""
+
+    def __init__(self) -> None:
+        self.cols: dict[str, list] = {c: [] for c in MENTION_COLUMNS}
+        self._dates: dict[tuple, tuple] = {}  # (date, end) -> (date_start, date_stop): parsed once per corpus
+
+    def _stamps(self, when: str | None, end: str | None) -> tuple:
+        key = (when, end)
+        got = self._dates.get(key)
+        if got is None:
+            bounds = date_bounds(when)
+            if end and date_bounds(end):
+                bounds = (bounds[0], date_bounds(end)[1])
+            got = self._dates[key] = (_ts(bounds[0] if bounds else None), _ts(bounds[1] if bounds else None))
+        return got
+
+    def add(self, x: Extraction) -> None:
         a = x.article
         starts = [lo for lo, _ in x.sentences]
         sentence_partners: dict[int, Counter] = {}
@@ -123,31 +146,68 @@ def mentions_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
         top = max((p.count for p in foreign), default=0)
         article_partners = tuple(sorted(p.code for p in foreign if p.count == top))
         evs = [(event_id(a.path, e.evidence_start, e.kind, e.date), e) for e in x.events]
+        sentences: dict[int, tuple[str, int]] = {}
+        partners_of: dict[int, tuple] = {}
+        shared: dict[tuple, tuple] = {}  # one tuple object per distinct event list
+        c = self.cols
         for m in x.mentions:
-            sent, sent_start = _sentence_text(x, m.sentence)
+            got = sentences.get(m.sentence)
+            if got is None:
+                got = sentences[m.sentence] = _sentence_text(x, m.sentence)
+            sent, sent_start = got
             if not sent:  # no sentence table: fall back to the mention itself
                 sent, sent_start = a.body[m.start:m.end], m.start
-            counts = _nearby(sentence_partners, m.sentence)
-            partners = tuple(sorted(counts, key=lambda c: (-counts[c], c))) if counts else article_partners
+            partners = partners_of.get(m.sentence)
+            if partners is None:
+                counts = _nearby(sentence_partners, m.sentence)
+                partners = tuple(sorted(counts, key=lambda k: (-counts[k], k))) if counts else article_partners  # noqa: B023
+                partners_of[m.sentence] = partners
             inside = [(eid, e) for eid, e in evs if _within(e, m.start)]
             dated = next((e for _, e in inside if date_bounds(e.date)), None)
             when = dated.date if dated else a.published
-            bounds = date_bounds(when)
-            if dated and dated.end and date_bounds(dated.end):
-                bounds = (bounds[0], date_bounds(dated.end)[1])
+            date_start, date_stop = self._stamps(when, dated.end if dated else None)
+            eids = tuple(eid for eid, _ in inside)
+            kinds = tuple(e.kind for _, e in inside)
             p = m.place
-            rows.append({
-                "place_id": p.id, "name": p.name, "kind": p.kind, "country": p.country,
-                "lat": float(p.lat), "lon": float(p.lon), "marker": p.kind not in NON_MARKER_KINDS,
-                "surface": m.surface, "sentence": sent,
-                "start": m.start - sent_start, "end": m.end - sent_start,  # offsets within the sentence
-                "file": a.path, "title": a.title, "source": a.source, "url": a.url, "published": a.published,
-                "partners": partners,
-                "event_ids": tuple(eid for eid, _ in inside), "event_kinds": tuple(e.kind for _, e in inside),
-                "date": when, "date_start": _ts(bounds[0] if bounds else None),
-                "date_stop": _ts(bounds[1] if bounds else None),
-            })
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+            c["place_id"].append(p.id)
+            c["name"].append(p.name)
+            c["kind"].append(p.kind)
+            c["country"].append(p.country)
+            c["lat"].append(float(p.lat))
+            c["lon"].append(float(p.lon))
+            c["marker"].append(p.kind not in NON_MARKER_KINDS)
+            c["surface"].append(m.surface)
+            c["sentence"].append(sent)
+            c["start"].append(m.start - sent_start)  # offsets within the sentence
+            c["end"].append(m.end - sent_start)
+            c["file"].append(a.path)
+            c["title"].append(a.title)
+            c["source"].append(a.source)
+            c["url"].append(a.url)
+            c["published"].append(a.published)
+            c["partners"].append(partners)
+            c["event_ids"].append(shared.setdefault(eids, eids))
+            c["event_kinds"].append(shared.setdefault(kinds, kinds))
+            c["date"].append(when)
+            c["date_start"].append(date_start)
+            c["date_stop"].append(date_stop)
+
+    def frame(self, compact: bool = False) -> pd.DataFrame:
+        """The table; with ``compact`` its repeated text columns are categoricals (same values, a code per
+        row: 10,000 articles' titles and sentences took 150 MB as plain strings)."""
+        if not self.cols["place_id"]:
+            return pd.DataFrame([], columns=MENTION_COLUMNS)
+        if not compact:
+            return pd.DataFrame(self.cols, columns=MENTION_COLUMNS)
+        return pd.DataFrame({c: pd.Categorical(v) if c in COMPACT_COLUMNS else v for c, v in self.cols.items()},
+                            columns=MENTION_COLUMNS)
+
+
+def mentions_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
+    cols = MentionColumns()
+    for x in extractions:
+        cols.add(x)
+    return cols.frame()
 
 
 class Evidence(Sequence):
@@ -315,26 +375,31 @@ def places_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
     return aggregate_places(mentions_frame(extractions))
 
 
-def events_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
+def event_rows(x: Extraction) -> list[dict]:
+    """The ``events_frame`` rows of one extraction."""
     rows = []
-    for x in extractions:
-        a = x.article
-        for e in x.events:
-            eid = event_id(a.path, e.evidence_start, e.kind, e.date)
-            places = [m.place.id for m in x.mentions if _within(e, m.start)]
-            if e.place and e.place not in places:
-                places.insert(0, e.place)
-            lo = date_bounds(e.date)
-            hi = date_bounds(e.end) if e.end else lo
-            rows.append({
-                "event_id": eid, "date": e.date, "end": e.end, "precision": date_precision(e.date), "kind": e.kind,
-                "title": e.title, "partners": [p for p in e.partners], "place": e.place,
-                "evidence": e.evidence, "date_text": e.date_text, "article": a.title, "source": a.source,
-                "url": a.url, "file": a.path, "published": a.published,
-                "places": list(dict.fromkeys(places)),
-                "date_start": _ts(lo[0] if lo else None), "date_stop": _ts((hi or lo)[1] if (hi or lo) else None),
-                "confidence": float(e.confidence),
-            })
+    a = x.article
+    for e in x.events:
+        eid = event_id(a.path, e.evidence_start, e.kind, e.date)
+        places = [m.place.id for m in x.mentions if _within(e, m.start)]
+        if e.place and e.place not in places:
+            places.insert(0, e.place)
+        lo = date_bounds(e.date)
+        hi = date_bounds(e.end) if e.end else lo
+        rows.append({
+            "event_id": eid, "date": e.date, "end": e.end, "precision": date_precision(e.date), "kind": e.kind,
+            "title": e.title, "partners": [p for p in e.partners], "place": e.place,
+            "evidence": e.evidence, "date_text": e.date_text, "article": a.title, "source": a.source,
+            "url": a.url, "file": a.path, "published": a.published,
+            "places": list(dict.fromkeys(places)),
+            "date_start": _ts(lo[0] if lo else None), "date_stop": _ts((hi or lo)[1] if (hi or lo) else None),
+            "confidence": float(e.confidence),
+        })
+    return rows
+
+
+def events_table(rows: list[dict]) -> pd.DataFrame:
+    """``events_frame`` from the ``event_rows`` of its extractions, in order."""
     df = pd.DataFrame(rows, columns=EVENT_COLUMNS + EVENT_EXTRA)
     if not df.empty:
         df = df.drop_duplicates("event_id", ignore_index=True)
@@ -342,37 +407,63 @@ def events_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
     return df
 
 
-def partners_table(extractions: Iterable[Extraction], names: dict[str, str] | None = None) -> pd.DataFrame:
-    """Partners found in the corpus: code, name, mentions, articles, events, colour (most mentioned first)."""
-    names = dict(names or {})
-    mentions: Counter = Counter()
-    articles: Counter = Counter()
-    events: Counter = Counter()
-    for x in extractions:
+def events_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
+    return events_table([row for x in extractions for row in event_rows(x)])
+
+
+class PartnerCounts:
+    """What ``partners_table`` counts, one extraction at a time."""
+
+    def __init__(self, names: dict[str, str] | None = None) -> None:
+        self.names = dict(names or {})
+        self.mentions: Counter = Counter()
+        self.articles: Counter = Counter()
+        self.events: Counter = Counter()
+
+    def add(self, x: Extraction) -> None:
         for p in x.partners:
             if p.code == HOME:
                 continue
-            mentions[p.code] += p.count
-            articles[p.code] += 1
-            names.setdefault(p.code, p.name or p.code)
+            self.mentions[p.code] += p.count
+            self.articles[p.code] += 1
+            self.names.setdefault(p.code, p.name or p.code)
         for e in x.events:
             for code in set(e.partners) - {HOME}:
-                events[code] += 1
-                names.setdefault(code, code)
-    codes = sorted(set(mentions) | set(events), key=lambda c: (-mentions[c], -events[c], c))
-    return pd.DataFrame(
-        [{"code": c, "name": names.get(c, c), "mentions": mentions[c], "articles": articles[c],
-          "events": events[c], "color": partner_color(c)} for c in codes],
-        columns=["code", "name", "mentions", "articles", "events", "color"],
-    )
+                self.events[code] += 1
+                self.names.setdefault(code, code)
+
+    def table(self) -> pd.DataFrame:
+        names, mentions, articles, events = self.names, self.mentions, self.articles, self.events
+        codes = sorted(set(mentions) | set(events), key=lambda c: (-mentions[c], -events[c], c))
+        return pd.DataFrame(
+            [{"code": c, "name": names.get(c, c), "mentions": mentions[c], "articles": articles[c],
+              "events": events[c], "color": partner_color(c)} for c in codes],
+            columns=["code", "name", "mentions", "articles", "events", "color"],
+        )
+
+
+def partners_table(extractions: Iterable[Extraction], names: dict[str, str] | None = None) -> pd.DataFrame:
+    """Partners found in the corpus: code, name, mentions, articles, events, colour (most mentioned first)."""
+    counts = PartnerCounts(names)
+    for x in extractions:
+        counts.add(x)
+    return counts.table()
+
+
+def article_row(x: Extraction) -> dict:
+    """The ``articles_table`` row of one extraction."""
+    return {"key": article_key(x.article.path), "file": x.article.path, "title": x.article.title,
+            "source": x.article.source, "url": x.article.url, "published": x.article.published,
+            "mentions": len(x.mentions), "events": len(x.events)}
+
+
+def articles_from_rows(rows: list[dict]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=["key", "file", "title", "source", "url", "published", "mentions", "events"])
+    return df.sort_values(["published", "title"], na_position="last", ignore_index=True)
 
 
 def articles_table(extractions: Iterable[Extraction]) -> pd.DataFrame:
-    rows = [{"key": article_key(x.article.path), "file": x.article.path, "title": x.article.title,
-             "source": x.article.source, "url": x.article.url, "published": x.article.published,
-             "mentions": len(x.mentions), "events": len(x.events)} for x in extractions]
-    df = pd.DataFrame(rows, columns=["key", "file", "title", "source", "url", "published", "mentions", "events"])
-    return df.sort_values(["published", "title"], na_position="last", ignore_index=True)
+    return articles_from_rows([article_row(x) for x in extractions])
 
 
 def country_counts(mentions: pd.DataFrame, events: pd.DataFrame, measure: str = "mentions") -> dict[str, int]:

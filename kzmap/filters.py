@@ -102,6 +102,13 @@ def _any_in(values: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
     return pd.Series(keep, index=values.index)
 
 
+def _ids_in(ids: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
+    """``ids.isin(wanted)`` through a set: ``isin`` on a string column walks a big ``wanted`` slowly
+    (0.1 s for the 20,000 events of a wide timeline brush)."""
+    chosen = set(wanted)
+    return pd.Series(np.fromiter((v in chosen for v in ids.tolist()), dtype=bool, count=len(ids)), index=ids.index)
+
+
 def filter_events(events: pd.DataFrame, state: FilterState, *, selection: bool = True) -> pd.DataFrame:
     """Events passing ``state``; with ``selection`` False the map/timeline selections are ignored."""
     if events.empty:
@@ -119,7 +126,7 @@ def filter_events(events: pd.DataFrame, state: FilterState, *, selection: bool =
     if selection and state.places:
         keep &= _any_in(events["places"], state.places)
     if selection and state.events:
-        keep &= events["event_id"].isin(state.events)
+        keep &= _ids_in(events["event_id"], state.events)
     return events if keep.all() else events[keep]  # no copy of a big table when nothing is filtered out
 
 
@@ -142,9 +149,9 @@ def mention_rows(index: MentionIndex, state: FilterState, events: pd.DataFrame |
         articles = set(state.articles)
         keep &= index.lut(index.files, index.file, lambda f: f in articles)
     if state.events and events is not None:
-        chosen_events = events[events["event_id"].isin(state.events)]
+        chosen_events = events[_ids_in(events["event_id"], state.events)]
         place_ids = {p for ps in chosen_events["places"] for p in ps}
-        files = set(chosen_events["file"])
+        files = set(chosen_events["file"].tolist())
         keep &= index.lut(index.place_ids, index.place, lambda p: p in place_ids)
         keep &= index.lut(index.files, index.file, lambda f: f in files)
     return np.flatnonzero(keep)
@@ -167,7 +174,7 @@ def apply(state: FilterState, mentions: pd.DataFrame, events: pd.DataFrame, inde
     markers = places[places["marker"]] if not places.empty else places
     timeline = filter_events(events, replace(state, events=()))
     # the table is the timeline narrowed by the timeline's own selection (same rows as filtering again)
-    table = timeline[timeline["event_id"].isin(state.events)] if state.events and not timeline.empty else timeline
+    table = timeline[_ids_in(timeline["event_id"], state.events)] if state.events and not timeline.empty else timeline
     notes = []
     if state.places and not places.empty and not places["selected"].any():
         notes.append("The selected place is hidden by the other filters.")
@@ -191,4 +198,4 @@ def events_in_range(events: pd.DataFrame, start: object, stop: object) -> tuple[
         return ()
     lo, hi = min(lo, hi), max(lo, hi)
     hit = events["date_stop"].notna() & (events["date_stop"] >= lo) & (events["date_start"] <= hi)
-    return tuple(events.loc[hit, "event_id"])
+    return tuple(events.loc[hit, "event_id"].tolist())

@@ -53,3 +53,42 @@ def test_evidence_table_rows(app_extractions):
     for row, (_, ev) in zip(table.itertuples(), data.events.iterrows(), strict=True):
         assert row.partners == ", ".join({"CN": "China"}.get(p, p) for p in ev["partners"])
         assert row.date.startswith(ev["date"])
+
+
+def test_build_data_keeps_the_extractions_packed_and_reads_each_back(app_extractions):
+    data = appdata.build_data(iter(app_extractions))  # any iterable, read once
+    assert isinstance(data.extractions, appdata.PackedExtractions)
+    assert len(data.extractions) == len(app_extractions)
+    assert list(data.extractions) == list(app_extractions)
+    assert data.extractions[1:] == list(app_extractions)[1:]
+    for x in app_extractions:
+        assert data.extraction(x.article.path) == x
+    assert data.extraction("no/such/file.md") is None
+
+
+def test_compact_mentions_hold_the_same_values(app_extractions):
+    from kzmap import dataset
+
+    plain = dataset.mentions_frame(app_extractions)
+    compact = appdata.build_data(app_extractions).mentions
+    assert list(compact.columns) == list(plain.columns)
+    assert {c for c in compact.columns if str(compact[c].dtype) == "category"} == set(dataset.COMPACT_COLUMNS)
+    for c in plain.columns:
+        assert repr(compact[c].tolist()) == repr(plain[c].tolist()), c
+
+
+def test_load_seeds_streams_and_fills_problems(tmp_path):
+    (tmp_path / "a.md").write_text("# Astana\n\nKazakhstan and China met in Astana on 3 May 2024.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_bytes(b"\x00\x01 binary")
+    exts, problems = appdata.load_seeds(tmp_path, None)
+    assert not isinstance(exts, list)  # streamed: one extraction in memory at a time
+    data = appdata.build_data(exts, problems)
+    assert [x.article.path for x in data.extractions] == [str(tmp_path / "a.md")]
+    assert [p.path for p in data.problems] == [str(tmp_path / "b.md")]
+    exts, problems = appdata.load_seeds(tmp_path / "missing", None)
+    assert list(exts) == [] and "not found" in problems[0].error
+
+
+def test_evidence_cap_note():
+    note = appdata.evidence_cap_note(1000, 38313)
+    assert "1,000" in note and "38,313" in note

@@ -192,3 +192,18 @@ def test_hostile_article_is_escaped_everywhere(tmp_path, monkeypatch):
     html_bodies = " ".join(h.proto.body for h in at.get("html"))
     assert "<img src=x" not in html_bodies and "<script>alert" not in html_bodies
     assert any("binary" in str(r) for r in at.dataframe[-1].value.to_dict("records"))
+
+
+def test_evidence_table_is_capped_with_a_note_and_a_download_of_all(base, monkeypatch):
+    from kzmap import appdata
+
+    total = evidence_rows(base)
+    assert total > 5 and "Showing the first" not in notices(base)
+    monkeypatch.setattr(appdata, "EVIDENCE_ROWS", 5)
+    at = run()
+    assert not at.exception
+    assert evidence_rows(at) == 5
+    assert list(at.dataframe[0].value["title"]) == list(base.dataframe[0].value["title"][:5])
+    assert appdata.evidence_cap_note(5, total) in notices(at)
+    buttons = [b for b in at.get("download_button") if b.proto.label == f"All {total} events (CSV)"]
+    assert len(buttons) == 1

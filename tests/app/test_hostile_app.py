@@ -124,8 +124,8 @@ def hostile(tmp_path_factory):
 
     gaz = load_gazetteer()
     exts, _ = appdata.load_seeds(clean, gaz)
-    expected = set(apply(FilterState(), appdata.build_data(exts, (), gaz).mentions,
-                         appdata.build_data(exts, (), gaz).events).markers["id"])
+    data = appdata.build_data(exts, (), gaz)
+    expected = set(apply(FilterState(), data.mentions, data.events).markers["id"])
     with seeds_env(folder):
         at = run()
     return at, folder, expected
