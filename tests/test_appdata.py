@@ -92,3 +92,29 @@ def test_load_seeds_streams_and_fills_problems(tmp_path):
 def test_evidence_cap_note():
     note = appdata.evidence_cap_note(1000, 38313)
     assert "1,000" in note and "38,313" in note
+
+
+def test_article_options_search_cap_and_kept_selection(app_extractions):
+    data = appdata.build_data(app_extractions)
+    files = list(data.articles["file"])  # in the table's order: a-china, b-russia
+    assert data.article_options() == (files, 2)
+    assert data.article_options(limit=1) == (files[:1], 2)
+    # every word must match, in the title or the file name (not its folder), in any case
+    assert data.article_options("RUSSIA build") == ([files[1]], 1)
+    assert data.article_options("a-china.md") == ([files[0]], 1)
+    assert data.article_options("seeds") == ([], 0)
+    assert data.article_options("russia china") == ([], 0)
+    # the current selection stays offered, first, even when the search or the cap leaves it out
+    assert data.article_options("russia", keep=[files[0]]) == ([files[0], files[1]], 1)
+    assert data.article_options(limit=1, keep=[files[1], files[1], "gone.md"]) == ([files[1], files[0]], 2)
+    assert data.article_options(limit=1, keep=[files[0]]) == ([files[0]], 2)
+    assert data.article_titles == dict(zip(files, data.articles["title"], strict=True))
+
+
+def test_article_list_note():
+    assert appdata.article_list_note(200, 200) == ""
+    assert appdata.article_list_note(0, 0) == ""
+    assert appdata.article_list_note(0, 0, "zz") == "No article title or file name contains those words."
+    assert appdata.article_list_note(200, 10_000) == ("Listing 200 of 10,000 articles: type words of a title "
+                                                     "to find others.")
+    assert "of 250 articles match" in appdata.article_list_note(200, 250, "china")

@@ -207,3 +207,83 @@ def test_evidence_table_is_capped_with_a_note_and_a_download_of_all(base, monkey
     assert appdata.evidence_cap_note(5, total) in notices(at)
     buttons = [b for b in at.get("download_button") if b.proto.label == f"All {total} events (CSV)"]
     assert len(buttons) == 1
+
+
+def test_long_article_list_is_capped_and_searchable(base, monkeypatch):
+    from kzmap import appdata
+
+    titles = list(base.multiselect(key="w_articles").options)  # the seeds list every article, no search box
+    assert len(titles) == 5 and not [t for t in at_text_inputs(base) if t == "w_article_q"]
+    monkeypatch.setattr(appdata, "ARTICLE_OPTIONS", 2)
+    at = run()
+    assert not at.exception
+    assert list(at.multiselect(key="w_articles").options) == titles[:2]
+    assert appdata.article_list_note(2, 5) in notices(at)
+    at.text_input(key="w_article_q").set_value("RUSSIA joint").run()  # words of a title, any case
+    assert not at.exception
+    [label] = at.multiselect(key="w_articles").options
+    assert "Russia" in label and label in titles[2:]
+    at.multiselect(key="w_articles").set_value([label]).run()
+    picked = list(at.multiselect(key="w_articles").value)
+    assert len(picked) == 1 and markers(at) < markers(base) and len(qp(at, "article")) == 1
+    at.text_input(key="w_article_q").set_value("").run()  # the pick stays listed (and picked) without a search
+    assert not at.exception
+    assert list(at.multiselect(key="w_articles").options) == [label, *titles[:2]]
+    assert list(at.multiselect(key="w_articles").value) == picked
+    at.text_input(key="w_article_q").set_value("no such words").run()
+    assert list(at.multiselect(key="w_articles").options) == [label]
+    assert "No article title or file name contains those words." in notices(at)
+
+
+def at_text_inputs(at: AppTest) -> list[str]:
+    return [t.key for t in at.text_input]
+
+
+def test_shared_article_link_beyond_the_list_is_kept(base, monkeypatch):
+    from kzmap import appdata
+
+    monkeypatch.setattr(appdata, "ARTICLE_OPTIONS", 1)
+    last = base.multiselect(key="w_articles").options[-1]
+    at = run()
+    at.text_input(key="w_article_q").set_value(" ".join(last.split()[-3:])).run()
+    at.multiselect(key="w_articles").set_value([last]).run()
+    link, picked = qp(at, "article"), list(at.multiselect(key="w_articles").value)
+    shared = run({"article": link})  # a new visitor opening the shared link
+    assert not shared.exception and len(link) == 1
+    assert list(shared.multiselect(key="w_articles").value) == picked
+    assert shared.multiselect(key="w_articles").options[0] == last
+    assert markers(shared) == markers(at) < markers(base)
+
+
+def test_reader_search_narrows_its_list(base, monkeypatch):
+    from kzmap import appdata
+
+    assert len(base.selectbox(key="w_reader").options) == 5
+    monkeypatch.setattr(appdata, "ARTICLE_OPTIONS", 2)
+    at = run()
+    first = at.selectbox(key="w_reader").value
+    assert len(at.selectbox(key="w_reader").options) == 2
+    at.text_input(key="w_reader_q").set_value("united kingdom").run()
+    assert not at.exception
+    [label] = at.selectbox(key="w_reader").options
+    assert "United Kingdom" in label and at.selectbox(key="w_reader").value != first
+    assert "United Kingdom" in " ".join(h.proto.body for h in at.get("html"))
+    at.text_input(key="w_reader_q").set_value("").run()  # the article read stays offered and open
+    assert at.selectbox(key="w_reader").options[0] == label
+    at.text_input(key="w_reader_q").set_value("no such words").run()  # nothing matches: keep reading it
+    assert not at.exception and list(at.selectbox(key="w_reader").options) == [label]
+
+
+def test_timeline_is_shared_by_new_sessions(monkeypatch):
+    from kzmap import appdata
+
+    built = []
+    real = appdata.timeline_chart
+    monkeypatch.setattr(appdata, "timeline_chart", lambda *a, **k: built.append(1) or real(*a, **k))
+    query = {"kind": ["agreement", "plan"], "from": ["2020"]}  # a filter state no other test uses
+    first = run(query)
+    assert not first.exception and len(built) == 1 and chart_rows(first) > 0
+    second = run(query)
+    assert not second.exception and len(built) == 1  # a new session reuses the chart
+    assert second.get("vega_lite_chart")[0].proto.spec == first.get("vega_lite_chart")[0].proto.spec
+    assert chart_rows(second) == chart_rows(first)
