@@ -62,8 +62,7 @@ class Gazetteer:
     common_words: frozenset[str] = frozenset()  # common lowercase English words (not name starts)
     first_words: frozenset[str] = frozenset()  # folded first tokens of every multi-token key
     max_tokens: int = 1
-    keys: frozenset[str] = frozenset()  # every key of ``main`` and ``alias``
-    # folded first token -> the most tokens (split at spaces and hyphens) of a key starting with it
+    # ``first_words`` entry -> the most tokens (split at spaces and hyphens) of a key starting with it
     first_max: dict[str, int] = field(default_factory=dict)
     trail_words: frozenset[str] = frozenset()  # folded words that precede another word in some name
     partner_starts: frozenset[str] = frozenset()  # first words of multi-word country and actor names
@@ -105,7 +104,7 @@ class Gazetteer:
         return out
 
     def has_key(self, key: str) -> bool:
-        return key in self.keys
+        return key in self.main or key in self.alias
 
     def skeleton_key(self, word: str) -> str | None:
         """"~<skeleton>" when ``word`` is a spelling variant of a Central Asian place name."""
@@ -213,12 +212,11 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
     keys = list(gaz.main) + list(gaz.alias)
     gaz.max_tokens = max((len(k.replace("-", " ").split()) for k in keys), default=1)
     gaz.max_tokens = min(gaz.max_tokens, 8)
-    gaz.keys = frozenset(keys)
+    gaz.first_words = frozenset(k.split()[0] for k in keys if " " in k)
     for k in keys:
         tokens = k.replace("-", " ").split()
-        if tokens:
+        if tokens and tokens[0] in gaz.first_words:  # (kept small: the index loads on every CLI start)
             gaz.first_max[tokens[0]] = min(8, max(len(tokens), gaz.first_max.get(tokens[0], 0)))
-    gaz.first_words = frozenset(k.split()[0] for k in keys if " " in k)
     gaz.trail_words = frozenset(w for k in keys if " " in k for w in k.split()[:-1])
     sk: dict[str, list[str]] = {}
     for key, ids in list(main.items()) + list(alias.items()):

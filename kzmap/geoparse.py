@@ -55,7 +55,7 @@ def _case_ok(words: Sequence[Word], i: int, j: int) -> bool:
 
 def match_run(words: Sequence[Word], gaz: Gazetteer, r: int) -> list[Match]:
     out: list[Match] = []
-    keys, first_words = gaz.keys, gaz.first_words
+    main, alias, first_words = gaz.main, gaz.alias, gaz.first_words
     i, n = 0, len(words)
     while i < n:
         w = words[i]
@@ -64,10 +64,11 @@ def match_run(words: Sequence[Word], gaz: Gazetteer, r: int) -> list[Match]:
             f = w.fold
             if f in first_words:
                 for j in range(min(n, i + gaz.first_max.get(f, gaz.max_tokens)), i, -1):  # none longer
-                    if joined(words, i, j, folded=True) in keys and _case_ok(words, i, j):
+                    key = joined(words, i, j, folded=True)
+                    if (key in main or key in alias) and _case_ok(words, i, j):
                         best = j
                         break
-            elif f in keys:
+            elif f in main or f in alias:
                 best = i + 1
             if (not best and len(f) >= 5 and f not in gaz.common_words and not SURNAME.search(f)
                     and w.text not in gaz.demonyms and w.text not in gaz.actors):
