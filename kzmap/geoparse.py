@@ -292,6 +292,6 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
         if place is None:
             continue
         out.append(Mention(surface=text[start:end], start=start, end=end,
-                           sentence=max(bisect_right(sentence_starts, start) - 1, 0),  # as text.SentenceIndex
+                           sentence=max(bisect_right(sentence_starts, start) - 1, 0),  # the sentence holding it
                            place=place, metonym=place.kind == "city" and is_metonym(text, start, end, place, gaz)))
     return out

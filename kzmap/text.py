@@ -5,7 +5,6 @@ Pure functions over ``str``; offsets are always character offsets into the text 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
 APOSTROPHES = "'\u2019\u02bc"
@@ -51,18 +50,6 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
     if kept:
         a = start + len(seg) - len(seg.lstrip())
         spans.append((a, a + len(kept)))
-
-
-class SentenceIndex:
-    """Maps a character offset to the index of the sentence that holds it."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        self.spans = spans
-        self._starts = [s for s, _ in spans]
-
-    def index(self, offset: int) -> int:
-        i = bisect_right(self._starts, offset) - 1
-        return max(i, 0)
 
 
 

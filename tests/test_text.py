@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzmap.text import SentenceIndex, fold, sentence_spans
+from kzmap.text import fold, sentence_spans
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -18,10 +18,12 @@ def test_sentence_spans(text, expected):
     assert [text[s:e] for s, e in sentence_spans(text)] == expected
 
 
-def test_sentence_index():
-    text = "Alpha beta. Gamma delta. Epsilon zeta."
-    idx = SentenceIndex(sentence_spans(text))
-    assert [idx.index(i) for i in (0, 12, 25, 30)] == [0, 1, 2, 2]
+def test_mentions_know_their_sentence(gaz):
+    from kzmap.geoparse import find_mentions
+
+    text = "Talks opened in Astana. Delegates then flew on.\nLater they met in Tashkent and Almaty."
+    got = [(m.surface, m.sentence) for m in find_mentions(text, sentence_spans(text), gaz)]
+    assert got == [("Astana", 0), ("Tashkent", 2), ("Almaty", 2)]
 
 
 def test_initials_do_not_end_a_sentence():
