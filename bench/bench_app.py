@@ -25,7 +25,6 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,7 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path.insert(0, str(ROOT / "bench"))
 
+import corpus as gen  # noqa: E402 - bench/corpus.py, as bench/run.py uses it
 from appserver import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
@@ -205,8 +206,7 @@ def main() -> None:
                 continue
             size = int(item)
             folder = tmp / f"c{size}"
-            subprocess.run([sys.executable, str(ROOT / "bench" / "corpus.py"), str(size), str(folder)], check=True,
-                           stdout=subprocess.DEVNULL)
+            gen.write(gen.generate(size), folder)
             bench_corpus(f"{size:,} generated articles", folder, args, TARGET_RERUN_MS.get(size))
         for folder in args.corpus:
             bench_corpus(str(folder), folder, args, None)

@@ -472,13 +472,14 @@ def country_counts(mentions: pd.DataFrame, events: pd.DataFrame, measure: str = 
     Mentions count each partner named in a mention's sentence (or its article's partners);
     events count each partner the event names.
     """
+    return partner_tally((events if measure == "events" else mentions).get("partners", []))
+
+
+def partner_tally(partner_lists: Iterable[Sequence[str]]) -> dict[str, int]:
+    """How many of the lists name each partner (``HOME`` never counts)."""
     counts: Counter = Counter()
-    if measure == "events":
-        for ps in events.get("partners", []):
-            counts.update(set(ps) - {HOME})
-    else:
-        for ps in mentions.get("partners", []):
-            counts.update(set(ps) - {HOME})
+    for ps in partner_lists:
+        counts.update(set(ps) - {HOME})
     return dict(counts)
 
 

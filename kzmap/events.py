@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .dates import DateExpr, find_dates
 from .partners import SentencePartners
@@ -160,21 +161,9 @@ def _words(body: str, s: int, e: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(body, s, e)]
 
 
+@lru_cache(maxsize=1 << 17)  # articles repeat their words
 def _kind_of(w: str) -> str | None:
-    """The event kind a lower-case word triggers, or None (memoised: articles repeat their words)."""
-    try:
-        return _KIND_MEMO[w]
-    except KeyError:
-        if len(_KIND_MEMO) > 200_000:
-            _KIND_MEMO.clear()
-        k = _KIND_MEMO[w] = _kind_of_word(w)
-        return k
-
-
-_KIND_MEMO: dict[str, str | None] = {}
-
-
-def _kind_of_word(w: str) -> str | None:
+    """The event kind a lower-case word triggers, or None."""
     k = TRIGGERS.get(w)
     if k is None:
         for p, kind in _TRIGGER_PREFIXES:
@@ -187,9 +176,8 @@ def _kind_of_word(w: str) -> str | None:
 
 def _triggers(body: str, s: int, e: int, words=None) -> list[tuple[int, int, str]]:
     out = []
-    memo = _KIND_MEMO
     for a, b, w in words if words is not None else _words(body, s, e):
-        k = memo[w] if w in memo else _kind_of(w)
+        k = _kind_of(w)
         if k:
             out.append((a, b, k))
     return out

@@ -27,7 +27,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from .dataset import MentionIndex, country_counts, date_bounds
+from .dataset import MentionIndex, date_bounds, partner_tally
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class View:
     def country_counts(self, measure: str = "mentions") -> dict[str, int]:
         """``dataset.country_counts(self.mentions, self.timeline, measure)``, from the codes."""
         if measure == "events":
-            return country_counts(self.index.frame.iloc[:0], self.timeline, measure)
+            return partner_tally(self.timeline.get("partners", []))
         return dict(self.index.partner_counts(self.rows))
 
 
