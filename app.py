@@ -15,13 +15,15 @@ from streamlit_folium import st_folium
 
 from kzmap import appdata, dataset, mapview, querystate
 from kzmap.filters import FilterState, apply
-from kzmap.html import esc, legend_html, link, reader_html, swatch
+from kzmap.html import READER_CSS, esc, legend_html, link, reader_html, swatch
 
 HERE = Path(__file__).resolve().parent
 T0, CPU0 = time.perf_counter(), time.thread_time()  # this run's server time -> st.session_state.script_ms (bench/)
 st.set_page_config(page_title="kzmap · Kazakhstan's partnerships", page_icon="🗺️", layout="wide")
 
 
+# Only an added article needs the place index in this process (the corpus is extracted in a child
+# process): loaded on the first one, so a visitor who adds none costs no index (about 70 MB).
 @st.cache_resource(show_spinner="Loading the place index…")
 def gazetteer():
     from kzmap.gazetteer import load_gazetteer
@@ -32,8 +34,8 @@ def gazetteer():
 # 10,000 articles). Shared by every session and read-only: filters make new frames, uploads a new Data.
 @st.cache_resource(show_spinner="Reading and extracting the articles…", max_entries=1)
 def seed_data(folder: str, fingerprint: str) -> appdata.Data:
-    exts, problems = appdata.load_seeds(folder, gazetteer())
-    return appdata.build_data(exts, problems, gazetteer())
+    exts, problems = appdata.load_seeds(folder)
+    return appdata.build_data(exts, problems, appdata.country_names())
 
 
 @st.cache_resource(ttl=5, show_spinner=False)
@@ -71,7 +73,7 @@ if ss.get("uploads"):  # this session's added articles join the shared corpus; r
     merged_key = (fingerprint, len(ss["uploads"]))
     if ss.get("merged_key") != merged_key:
         ss["merged"] = appdata.build_data([*data.extractions, *ss["uploads"]], data.problems,
-                                         gazetteer())
+                                         data.country_names)
         ss["merged_key"] = merged_key
     data = ss["merged"]
 years = data.year_range() or (2000, 2030)
@@ -116,9 +118,10 @@ with st.sidebar:
     counts = dict(zip(data.partners["code"], data.partners["mentions"], strict=False))
     st.multiselect("Partners", list(data.partners["code"]), key="w_partners", placeholder="All partners",
                    format_func=lambda c: f"{partner_names.get(c, c)} ({c}) · {counts.get(c, 0)}")
-    st.html("".join(f'<div style="font-size:.85rem">{swatch(r.color)}{esc(r.name)} '
-                    f'<span style="opacity:.65">{r.mentions} mentions · {r.events} events</span></div>'
-                    for r in data.partners.head(10).itertuples()))
+    if len(data.partners):  # none when nothing could be extracted (st.html refuses an empty body)
+        st.html("".join(f'<div style="font-size:.85rem">{swatch(r.color)}{esc(r.name)} '
+                        f'<span style="opacity:.65">{r.mentions} mentions · {r.events} events</span></div>'
+                        for r in data.partners.head(10).itertuples()))
     st.multiselect("Event kinds", sorted(set(data.events["kind"])), key="w_kinds", placeholder="All kinds")
     st.slider("Years", years[0], max(years[1], years[0] + 1), key="w_years")
     titles = data.article_titles
@@ -153,18 +156,23 @@ st.html("<style>.block-container{padding-top:2.2rem;padding-bottom:1rem}"
 st.title("Kazakhstan's foreign partnerships")
 st.caption("Places and dated events found in news articles, on a map and a timeline. "
            "Every dot leads to the sentences that put it there.")
-for note in ss.get("url_notices", []) + view.notes:
-    st.caption(f":material/info: {note}")
+# Blocks that come and go (notes, the selection bar) sit in containers that are always there: an element
+# added above the map would move it in the page's element tree, and Streamlit would then remount the map
+# (closing the popup of the dot just clicked).
+with st.container():
+    for note in ss.get("url_notices", []) + view.notes:
+        st.caption(f":material/info: {note}")
 m1, m2, m3, m4 = st.columns(4)
 m1.metric("Places on the map", len(view.markers))
 m2.metric("Events", len(view.table))
 m3.metric("Articles", view.n_articles)
 m4.metric("Partners", len(view.partner_codes))
 names = data.place_names
+selection_bar = st.container()
 if state.has_selection:
     what = (f"place **{names.get(state.places[0], state.places[0])}**" if state.places
             else f"**{len(state.events)}** event(s) picked on the timeline")
-    c1, c2 = st.columns([4, 1])
+    c1, c2 = selection_bar.columns([4, 1])
     c1.info(f"Showing {what}.", icon=":material/filter_alt:")
     c2.button("Show everything", on_click=lambda: ss.update(sel_places=(), sel_events=(),
                                                             chart_n=ss.get("chart_n", 0) + 1),
@@ -174,7 +182,8 @@ if state.has_selection:
 left, right = st.columns([3, 2], gap="medium")
 with left:
     base = mapview.base_map(outlines(), basemap, legend_partners=list(zip(data.partners["code"].head(6),
-                            data.partners["name"].head(6), strict=False)), measure=measure)
+                            data.partners["name"].head(6), strict=False)), measure=measure,
+                            clustered=mapview.clusters(len(view.markers)))
     shade = mapview.shading(outlines(), view.country_counts(measure), partner_names, measure)
     st_folium(base, key="map", height=560, use_container_width=True,
               feature_group_to_add=[shade, mapview.place_markers(view.markers, data.country_names, partner_names)],
@@ -204,6 +213,10 @@ with right:
 # --- evidence, reader, uploads, downloads ----------------------------------------------------------
 tab_ev, tab_read, tab_add, tab_dl = st.tabs(["Evidence", "Article reader", "Add an article", "Downloads"])
 with tab_ev:
+    # A dot's popup lists its first sentences (the most mentioned places' only): all are listed here.
+    if state.places and (mentioned := appdata.place_sentences(view.places, state.places[0])):
+        st.markdown(f"**{mentioned.note}**")
+        st.html(READER_CSS + mentioned.html)
     # At most EVIDENCE_ROWS rows go to the browser (all 38,000 events of 10,000 articles made 16 MB a visit);
     # the rest are one click away as a CSV of exactly the table's events.
     shown = view.table.head(appdata.EVIDENCE_ROWS)

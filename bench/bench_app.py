@@ -12,7 +12,10 @@ For each corpus (the bundled seeds, a generated corpus of each size in ``--sizes
 - the size of what st_folium receives (the map's HTML, header and JavaScript plus the markers'
   feature group) and the number of markers;
 - in a real browser on a `streamlit run` server: time to the first marker (cold: first visit after
-  the server starts, extraction included; warm: later visits), and the server's peak RSS (VmHWM).
+  the server starts, extraction included; warm: later visits), the server's peak RSS (VmHWM), and the
+  peaks of the sums of RSS and of PSS over the server and its child processes (the extraction runs in
+  a child), sampled from /proc every 0.1 s from the server's start to the cold first marker: a
+  container's memory limit applies to all of them together.
 
 Targets (issue "Speed and scale"): filter rerun < 150 ms with the seeds and < 500 ms with 10,000
 articles, first marker on a warm server < 3 s; Community Cloud gives an app about 690 MB-2.7 GB.
@@ -27,6 +30,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,7 +43,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 import corpus as gen  # noqa: E402 - bench/corpus.py, as bench/run.py uses it
 from appserver import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 
+from kzmap import mapview  # noqa: E402
+
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
+FIRST_MARKER = "path.kzmap-place:visible, .marker-cluster:visible"  # a dot, or a cluster of dots
 TARGET_RERUN_MS = {"seeds": 150, 10000: 500}
 TARGET_FIRST_MARKER_S = 3.0
 
@@ -52,7 +59,65 @@ def rss_hwm_kb(pid: int) -> int:
     return 0
 
 
-def browser_figures(server: Server, visits: int, timeout_s: float) -> tuple[float, list[float]]:
+def tree_pids(root: int) -> list[int]:
+    """``root`` and its descendants."""
+    parent: dict[int, int] = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                stat = Path(f"/proc/{d}/stat").read_bytes()
+                parent[int(d)] = int(stat[stat.rfind(b")") + 2:].split()[1])
+            except (OSError, ValueError, IndexError):
+                pass
+    tree, frontier = [root], [root]
+    while frontier:
+        kids = [c for c, p in parent.items() if p == frontier[-1]]
+        frontier.pop()
+        tree += kids
+        frontier += kids
+    return tree
+
+
+def tree_memory_kb(root: int) -> tuple[int, int]:
+    """(sum of RSS, sum of PSS) over ``root`` and its descendants, in kB. PSS shares each page among the
+    processes mapping it (forked workers share the place index with their parent): its sum is what
+    the processes cost together, which the sum of RSS overstates."""
+    rss = pss = 0
+    for pid in tree_pids(root):
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+        except (OSError, ValueError, IndexError):
+            pass
+    return rss, pss
+
+
+class TreePeak:
+    """Peaks of the sums of RSS and PSS over a process and its descendants, sampled every 0.1 s in a thread."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.rss_kb, self.pss_kb = pid, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            rss, pss = tree_memory_kb(self.pid)
+            self.rss_kb, self.pss_kb = max(self.rss_kb, rss), max(self.pss_kb, pss)
+            if self._stop.wait(0.1):
+                return
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def browser_figures(server: Server, visits: int, timeout_s: float,
+                    after_first=lambda: None) -> tuple[float, list[float]]:
     from playwright.sync_api import sync_playwright
 
     times = []
@@ -62,8 +127,10 @@ def browser_figures(server: Server, visits: int, timeout_s: float) -> tuple[floa
             page = browser.new_page(viewport={"width": 1440, "height": 1000})
             t0 = time.perf_counter()
             page.goto(server.url + ("?partner=RU" if i % 2 else ""))
-            page.frame_locator(MAP).locator("path.kzmap-place").first.wait_for(timeout=timeout_s * 1000)
+            page.frame_locator(MAP).locator(FIRST_MARKER).first.wait_for(timeout=timeout_s * 1000)
             times.append(time.perf_counter() - t0)
+            if i == 0:
+                after_first()
             page.close()
         browser.close()
     return times[0], times[1:]
@@ -87,7 +154,7 @@ def map_size(at) -> tuple[int, int, int]:
     args = json.loads(at.get("component_instance")[0].proto.json_args)
     total = sum(len(str(args.get(k) or "").encode()) for k in ("script", "html", "header", "feature_group"))
     fg = args.get("feature_group") or ""
-    return total, len(fg.encode()), fg.count('"className": "kzmap-place')
+    return total, len(fg.encode()), len(mapview.read_markers(fg)[0])
 
 
 def chart_dates(at) -> list[str]:
@@ -172,12 +239,16 @@ def bench_corpus(label: str, folder: Path, args: argparse.Namespace, target_ms: 
         print(f"  browser figures skipped: {CHROMIUM} not found")
         return
     server = Server(folder)
+    tree = TreePeak(server.proc.pid)
     try:
-        cold, warm = browser_figures(server, args.visits, timeout_s=args.timeout)
+        cold, warm = browser_figures(server, args.visits, timeout_s=args.timeout, after_first=tree.stop)
         peak = rss_hwm_kb(server.proc.pid)
     finally:
+        tree.stop()
         server.stop()
     print(f"  first marker in the browser, cold server (extraction included): {cold:.2f} s")
+    print(f"  server and its child processes together, up to the cold first marker: peak of the sum of RSS "
+          f"{tree.rss_kb / 1024:,.0f} MB, of PSS {tree.pss_kb / 1024:,.0f} MB")
     if warm:
         w = statistics.median(warm)
         print(f"  first marker in the browser, warm server (median of {len(warm)}): {w:.2f} s  "
@@ -187,8 +258,9 @@ def bench_corpus(label: str, folder: Path, args: argparse.Namespace, target_ms: 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", default="seeds,10000",
-                    help="comma-separated: 'seeds' (the bundled seeds/) and/or generated corpus sizes")
+    ap.add_argument("--sizes", default="seeds,10000,10000p",
+                    help="comma-separated: 'seeds' (the bundled seeds/) and/or generated corpus sizes; a size "
+                         "ending in 'p' adds a paragraph naming 4 gazetteer towns to each article (the map at scale)")
     ap.add_argument("--corpus", type=Path, action="append", default=[], help="also an existing corpus folder")
     ap.add_argument("--seeds", type=Path, default=None, help="the folder used for 'seeds' (default seeds/)")
     ap.add_argument("--runs", type=int, default=10, help="reruns per figure (median reported)")
@@ -204,10 +276,13 @@ def main() -> None:
             if item == "seeds":
                 bench_corpus("seeds", args.seeds or ROOT / "seeds", args, TARGET_RERUN_MS["seeds"])
                 continue
-            size = int(item)
-            folder = tmp / f"c{size}"
-            gen.write(gen.generate(size), folder)
-            bench_corpus(f"{size:,} generated articles", folder, args, TARGET_RERUN_MS.get(size))
+            places = item.endswith("p")  # "10000p": each article also names 4 towns (thousands of places)
+            size = int(item.removesuffix("p"))
+            folder = tmp / f"c{item}"
+            articles = gen.generate(size)
+            gen.write(gen.with_places(articles) if places else articles, folder)
+            label = f"{size:,} generated articles" + (", 4 more towns named in each" if places else "")
+            bench_corpus(label, folder, args, TARGET_RERUN_MS.get(size))
         for folder in args.corpus:
             bench_corpus(str(folder), folder, args, None)
     finally:

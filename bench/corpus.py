@@ -81,6 +81,31 @@ def generate(n: int, seed: int = DEFAULT_SEED, seeds: list[Seed] | None = None) 
     return out
 
 
+def towns(min_population: int = 40_000) -> list[str]:
+    """Names of gazetteer towns (``geo/gazetteer.tsv``) of at least ``min_population``: one plain ASCII word
+    each, in file order."""
+    import csv
+
+    with open(ROOT / "geo" / "gazetteer.tsv", encoding="utf-8", newline="") as fh:
+        return [r["name"] for r in csv.DictReader(fh, delimiter="\t")
+                if r["population"] and int(r["population"]) >= min_population
+                and r["name"].isascii() and r["name"].isalpha()]
+
+
+def with_places(articles: list[tuple[str, str]], seed: int = DEFAULT_SEED, per_article: int = 4,
+                names: list[str] | None = None) -> list[tuple[str, str]]:
+    """The articles, each with one more paragraph naming ``per_article`` towns picked by a seeded RNG: a
+    corpus with thousands of distinct places, for the map at scale (the seeds' paragraphs alone give a
+    few dozen places however many articles are made of them)."""
+    names = names if names is not None else towns()
+    rng = random.Random(seed + 1)
+    out = []
+    for name, text in articles:
+        *first, last = rng.sample(names, per_article)
+        out.append((name, text + f"\nDelegations from {', '.join(first)} travelled to {last} for talks.\n"))
+    return out
+
+
 def digest(articles: list[tuple[str, str]]) -> str:
     h = hashlib.sha256()
     for name, text in articles:

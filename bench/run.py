@@ -550,9 +550,10 @@ def _app(quick: bool) -> None:
     if not Path("/usr/bin/chromium").exists() and not shutil.which("chromium"):
         say("  skipped: chromium not found (sudo apt-get install -y chromium)")
         return
-    # the seeds and a generated corpus of 10,000 articles (about 5 minutes); --quick: the seeds only
+    # the seeds and two generated corpora of 10,000 articles, the second with thousands of distinct places
+    # (about 12 minutes); --quick: the seeds only
     cmd = [PY, str(script)] + (["--sizes", "seeds", "--runs", "2", "--visits", "2"] if quick else
-                               ["--sizes", "seeds,10000", "--runs", "6", "--visits", "3"])
+                               ["--sizes", "seeds,10000,10000p", "--runs", "6", "--visits", "3"])
     try:
         proc = subprocess.run(cmd, cwd=ROOT, timeout=1800)
         if proc.returncode:

@@ -1,7 +1,7 @@
 """Glue between the pipeline and the app: corpus loading, uploads, timeline selection. No Streamlit.
 
-``app.py`` wraps ``load_seeds`` in ``st.cache_data`` and the gazetteer in ``st.cache_resource``;
-everything here is a plain function, so AppTest and unit tests drive it directly.
+``app.py`` keeps the corpus's ``Data`` and the gazetteer in ``st.cache_resource``; everything here is
+a plain function, so AppTest and unit tests drive it directly.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import altair as alt
@@ -67,12 +67,14 @@ def fingerprint_key(fingerprint: tuple) -> str:
     return hashlib.sha1(repr(fingerprint).encode()).hexdigest()
 
 
-def load_seeds(folder: Path | str, gaz) -> tuple[Iterator[Extraction], list[Problem]]:
+def load_seeds(folder: Path | str, gaz=None) -> tuple[Iterator[Extraction], list[Problem]]:
     """The corpus folder's extractions, streamed (read them once, e.g. with ``build_data``), and its problems.
 
-    The problems list fills as the extractions are read. Streaming keeps only one article's full
-    extraction in memory at a time: a list of 10,000 of them took about 1 GB."""
-    from .extract import iter_results
+    The problems list fills as the extractions are read (a list of 10,000 extractions took about
+    1 GB). They are made in a child process (``kzmap.worker``, with its own place index, so ``gaz``
+    is not used): this process holds one article's full extraction at a time, and neither the place
+    index nor the extraction's working memory."""
+    from .worker import stream
 
     folder = Path(folder)
     if os.environ.get("KZMAP_EXTRACT_LOG"):  # test hook, off by default: one line per real extraction
@@ -81,15 +83,15 @@ def load_seeds(folder: Path | str, gaz) -> tuple[Iterator[Extraction], list[Prob
     if not folder.exists():
         return iter(()), [Problem(str(folder), "corpus folder not found (set KZMAP_SEEDS to a folder of .md articles)")]
     problems: list[Problem] = []
+    return stream(folder, problems), problems
 
-    def extractions() -> Iterator[Extraction]:
-        for kind, value in iter_results([folder], gaz):
-            if kind == "article":
-                yield value
-            else:
-                problems.append(value)
 
-    return extractions(), problems
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Country code -> name, from ``geo/countries.csv`` (what the place index holds, without loading it)."""
+    from .gazetteer import GEO_DIR, _read_rows
+
+    return {row["code"].strip(): row["name"].strip() for row in _read_rows(GEO_DIR / "countries.csv", ",")}
 
 
 class PackedExtractions(Sequence):
@@ -219,13 +221,13 @@ class Data:
         return (min(d.min() for d in dates).year, max(d.max() for d in dates).year) if dates else None
 
 
-def build_data(extractions: Iterable[Extraction], problems: Sequence[Problem] = (), gaz=None) -> Data:
+def build_data(extractions: Iterable[Extraction], problems: Sequence[Problem] = (),
+               countries: Mapping[str, str] | None = None) -> Data:
     """The tables of ``extractions`` (any iterable, read once: each is kept packed once its rows are made).
 
-    ``problems`` is read after the extractions (``load_seeds`` fills it as they stream)."""
-    countries = getattr(gaz, "countries", {}) or {}
-    country_names = {code: getattr(c, "name", code) for code, c in countries.items()}
-    names = {code: country_names.get(code, code) for code in country_names}
+    ``problems`` is read after the extractions (``load_seeds`` fills it as they stream); ``countries``
+    (code -> name, as ``country_names()`` gives) names the partners and the countries in popups."""
+    names = dict(countries or {})
     names.setdefault("EU", "European Union")
     packed = PackedExtractions()
     mentions = dataset.MentionColumns()
@@ -242,7 +244,7 @@ def build_data(extractions: Iterable[Extraction], problems: Sequence[Problem] = 
         extractions=packed, problems=list(problems),
         mentions=mentions.frame(compact=True), events=dataset.events_table(events),
         partners=partners.table(), articles=dataset.articles_from_rows(articles),
-        country_names=country_names,
+        country_names=dict(countries or {}),
     )
 
 
@@ -428,6 +430,39 @@ def evidence_cap_note(shown: int, total: int) -> str:
     """The note under a capped evidence table."""
     return (f"Showing the first {shown:,} of {total:,} events (in date order). Narrow the filters or pick on the "
             "timeline to see others here, or download them all.")
+
+
+PLACE_SENTENCES = 200  # sentences listed under the map for a selected place
+
+
+@dataclass(frozen=True)
+class PlaceSentences:
+    """The sentences that mention a selected place, as HTML (escaped), for the list under the map."""
+    name: str
+    total: int
+    html: str
+
+    @property
+    def note(self) -> str:
+        shown = min(self.total, PLACE_SENTENCES)
+        said = "sentence mentions" if self.total == 1 else "sentences mention"
+        return (f"{self.total:,} {said} {plain_md(self.name)}"
+                + (f"; the first {shown:,} are listed." if shown < self.total else "."))
+
+
+def place_sentences(places: pd.DataFrame, place_id: str, limit: int = PLACE_SENTENCES) -> PlaceSentences | None:
+    """The first ``limit`` sentences that mention ``place_id`` (a row of ``View.places``), or None when it
+    is not there or has no sentences (countries and macro regions keep none)."""
+    from .mapview import evidence_items_html
+
+    if places.empty:
+        return None
+    rows = places[places["id"] == place_id]
+    if rows.empty or not len(rows.iloc[0]["evidence"]):
+        return None
+    row = rows.iloc[0]
+    html = f'<ol class="kz-sentences">{evidence_items_html(row["evidence"][:limit])}</ol>'
+    return PlaceSentences(str(row["name"]), len(row["evidence"]), html)
 
 
 def evidence_table(events: pd.DataFrame, place_names: Mapping[str, str],

@@ -7,7 +7,9 @@ and never stops the others.
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from . import geoparse, partners
@@ -99,8 +101,18 @@ def iter_results(paths: Iterable[str | Path], gaz: Gazetteer | None = None, max_
     ctx = multiprocessing.get_context(method) if method else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
                              initargs=(limit, as_json)) as pool:
-        for part in pool.map(_work, chunks):
-            yield from part
+        # A few chunks in flight, not all: a slow reader holds workers back instead of their results
+        # piling up here (``pool.map`` submits every chunk at once).
+        todo = iter(chunks)
+        pending = deque(pool.submit(_work, c) for c in islice(todo, 2 * jobs))
+        try:
+            while pending:
+                part = pending.popleft().result()
+                pending.extend(pool.submit(_work, c) for c in islice(todo, 1))
+                yield from part
+        finally:
+            for f in pending:
+                f.cancel()
 
 
 def _init_worker(max_bytes: int, as_json: bool) -> None:

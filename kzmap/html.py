@@ -102,6 +102,11 @@ READER_CSS = """
 .kz-legend mark.kz-partner { background: rgba(31, 119, 180, .25); }
 .kz-legend mark.kz-date { background: rgba(44, 160, 44, .28); }
 .kz-legend mark.kz-figure { background: rgba(148, 103, 189, .28); }
+.kz-sentences { max-height: 22rem; overflow-y: auto; padding-left: 1.6rem; margin: 0 0 1rem 0; }
+.kz-sentences li { margin-bottom: .45rem; }
+.kz-sentences q { quotes: none; }
+.kz-sentences mark { padding: 0 .15em; border-radius: .2em; color: inherit; background: rgba(255, 196, 0, .35); }
+.kz-sentences .kz-src { color: #666; font-size: .85rem; }
 </style>
 """
 

@@ -5,7 +5,7 @@ same while filters change; st_folium then only swaps the feature groups from ``s
 ``place_markers`` (``feature_group_to_add``) instead of reloading the map. Element ids are set
 deterministically, so the same data renders byte-identical HTML.
 
-No CDN: Leaflet and jQuery come from ``static/`` (Streamlit static serving, ``/app/static``);
+No CDN: Leaflet, jQuery and leaflet.markercluster come from ``static/`` (Streamlit static serving, ``/app/static``);
 folium's other defaults (Bootstrap, Font Awesome, awesome-markers) are dropped, and no branca
 colormap is used (st_folium would load d3 from a CDN for it).
 
@@ -27,6 +27,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from .colors import partner_color
+from .dataset import Evidence
 from .html import esc, link, sentence_html, swatch
 
 # branca turns every rendered snippet of JavaScript into a new ``Element(text)``, which compiles
@@ -54,6 +55,9 @@ STATIC_URL = "/app/static"
 CENTER = (46.0, 66.0)  # lat, lon: Kazakhstan and its partners from Europe to China
 ZOOM = 3
 MAX_POPUP_EVIDENCE = 8
+FULL_POPUPS = 300  # the most mentioned places whose popups list their evidence (the others: a short popup)
+CLUSTER_ABOVE = 300  # more markers than this are clustered (leaflet.markercluster)
+SHORT_POPUP_NOTE = "Selected: the sentences that mention it are listed under the map."
 
 EU_MEMBERS = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
               "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")
@@ -136,10 +140,15 @@ def default_routes() -> dict:
 # --- helpers ----------------------------------------------------------------------------------------
 
 def use_local_assets(m: folium.Map, static_url: str = STATIC_URL) -> folium.Map:
-    """Point the map at Leaflet/jQuery under ``static_url``; drop every other default CDN asset."""
+    """Point the map at Leaflet, jQuery and leaflet.markercluster under ``static_url``; drop every other
+    default CDN asset. (The cluster plugin is always loaded, 34 kB: st_folium loads a map's scripts once, so
+    a map that grows past ``CLUSTER_ABOVE`` markers after a filter change still has it.)"""
     m.default_js = [("leaflet", f"{static_url}/leaflet/leaflet.js"),
-                    ("jquery", f"{static_url}/jquery/jquery.min.js")]
-    m.default_css = [("leaflet_css", f"{static_url}/leaflet/leaflet.css")]
+                    ("jquery", f"{static_url}/jquery/jquery.min.js"),
+                    ("markercluster", f"{static_url}/markercluster/leaflet.markercluster.js")]
+    m.default_css = [("leaflet_css", f"{static_url}/leaflet/leaflet.css"),
+                     ("markercluster_css", f"{static_url}/markercluster/MarkerCluster.css"),
+                     ("markercluster_default_css", f"{static_url}/markercluster/MarkerCluster.Default.css")]
     return m
 
 
@@ -193,7 +202,9 @@ def normalize_text(text: str | None) -> str:
 
 
 def popup_html(row, country_names: Mapping[str, str] | None = None,
-               partner_names: Mapping[str, str] | None = None) -> str:
+               partner_names: Mapping[str, str] | None = None, first: list[dict] | None = None) -> str:
+    """A place's popup: name, kind, country, partners and its first evidence sentences (``first``:
+    ``row["evidence"][:MAX_POPUP_EVIDENCE]`` when the caller has read them already)."""
     country_names = country_names or {}
     partner_names = partner_names or {}
     country = country_names.get(row["country"], row["country"]) if row["country"] else ""
@@ -201,15 +212,10 @@ def popup_html(row, country_names: Mapping[str, str] | None = None,
     chips = " ".join(
         f'<span class="kz-chip">{swatch(partner_color(c))}{esc(partner_names.get(c, c))} {int(n)}</span>'
         for c, n in list(partners.items())[:6])
-    items = []
-    for ev in row["evidence"][:MAX_POPUP_EVIDENCE]:
-        when = ev.get("date") or ev.get("published") or "undated"
-        items.append(
-            f'<li><q>{sentence_html(ev["sentence"], ev["start"], ev["end"])}</q>'
-            f'<div class="kz-src">{link(ev.get("url"), ev.get("title") or ev.get("file"))} · {esc(when)}</div></li>')
+    items = evidence_items_html(first if first is not None else row["evidence"][:MAX_POPUP_EVIDENCE])
     more = len(row["evidence"]) - MAX_POPUP_EVIDENCE
     if more > 0:
-        items.append(f'<li class="kz-more">and {more} more in the evidence table</li>')
+        items += f'<li class="kz-more">and {more} more, listed under the map</li>'
     n = int(row["mentions"])
     return (
         '<div class="kz-pop">'
@@ -218,8 +224,19 @@ def popup_html(row, country_names: Mapping[str, str] | None = None,
         f'{" · " + esc(country) if country else ""} · {n} mention{"s" if n != 1 else ""}'
         f' in {int(row["n_articles"])} article{"s" if int(row["n_articles"]) != 1 else ""}</div>'
         f'{"<div class=kz-chips>" + chips + "</div>" if chips else ""}'
-        f'<ol>{"".join(items)}</ol></div>'
+        f'<ol>{items}</ol></div>'
     )
+
+
+def evidence_items_html(items: Iterable[Mapping]) -> str:
+    """``<li>`` of each evidence item: the sentence with the place highlighted, its article (linked) and date."""
+    out = []
+    for ev in items:
+        when = ev.get("date") or ev.get("published") or "undated"
+        out.append(
+            f'<li><q>{sentence_html(ev["sentence"], ev["start"], ev["end"])}</q>'
+            f'<div class="kz-src">{link(ev.get("url"), ev.get("title") or ev.get("file"))} · {esc(when)}</div></li>')
+    return "".join(out)
 
 
 POPUP_CSS = f"""
@@ -245,6 +262,10 @@ POPUP_CSS = f"""
 .kz-legend .kz-line {{ display: inline-block; width: 22px; height: 0; border-top: 2px dashed; vertical-align: middle;
   margin-right: 5px; }}
 path.kzmap-place {{ cursor: pointer; }}
+.marker-cluster.marker-cluster-small, .marker-cluster.marker-cluster-medium, .marker-cluster.marker-cluster-large {{
+  background-color: rgba(70, 80, 95, .22); }}
+.marker-cluster.marker-cluster-small div, .marker-cluster.marker-cluster-medium div,
+.marker-cluster.marker-cluster-large div {{ background-color: rgba(55, 65, 80, .78); color: #fff; font-weight: 600; }}
 </style>
 """
 
@@ -327,7 +348,8 @@ class _Legend(MacroElement):
         self.html_json = json.dumps(html)
 
 
-def legend_html(partners: Iterable[tuple[str, str]], route_kinds: Iterable[str] = (), measure: str = "mentions") -> str:
+def legend_html(partners: Iterable[tuple[str, str]], route_kinds: Iterable[str] = (), measure: str = "mentions",
+                clustered: bool = False) -> str:
     """The map legend: partner colours, what size and shading mean, route styles (folds open)."""
     rows = [f"{swatch(partner_color(code))}{esc(name)}" for code, name in partners]
     kinds = [k for k in ROUTE_STYLE if k in set(route_kinds)]
@@ -336,7 +358,9 @@ def legend_html(partners: Iterable[tuple[str, str]], route_kinds: Iterable[str] 
         for k in kinds)
     return ("<details open><summary>Legend</summary>"
             + "<b>Dot colour: leading partner</b>" + ("<br>".join(rows) or "none found")
-            + f"<b>Dot size: mentions</b><b>Shading: partners by {esc(measure)}</b>"
+            + "<b>Dot size: mentions</b>"
+            + ("<b>Grey numbered circles: nearby places (click to zoom in)</b>" if clustered else "")
+            + f"<b>Shading: partners by {esc(measure)}</b>"
             + (f"<details><summary>Routes</summary>{routes}</details>" if routes else "") + "</details>")
 
 
@@ -344,12 +368,17 @@ def legend_html(partners: Iterable[tuple[str, str]], route_kinds: Iterable[str] 
 
 def base_map(countries_geojson: Mapping | None = None, basemap: str = "outline", *,
              routes_geojson: Mapping | None = None, legend_partners: Iterable[tuple[str, str]] = (),
-             measure: str = "mentions", static_url: str = STATIC_URL, height: int | str = "100%") -> folium.Map:
-    """The stable part of the map: outlines (or tiles), routes, legend and attribution."""
+             measure: str = "mentions", static_url: str = STATIC_URL, height: int | str = "100%",
+             clustered: bool = False) -> folium.Map:
+    """The stable part of the map: outlines (or tiles), routes, legend and attribution. ``clustered``: the
+    legend explains marker clusters (see ``clusters``)."""
     if basemap not in BASEMAPS:
         basemap = "outline"
     m = folium.Map(location=list(CENTER), zoom_start=ZOOM, min_zoom=2, max_zoom=12, tiles=None,
                    control_scale=True, prefer_canvas=False, world_copy_jump=False, height=height)
+    # folium gives min/max zoom to tile layers only; the outline basemap has none, and the marker clusters
+    # need the map's own maxZoom
+    m.options.update(min_zoom=2, max_zoom=12)
     use_local_assets(m, static_url)
     m.get_root().header.add_child(Element(POPUP_CSS), name="kz_css")
 
@@ -380,7 +409,7 @@ def base_map(countries_geojson: Mapping | None = None, basemap: str = "outline",
             folium.PolyLine(latlon, color=colour, weight=2.5, opacity=0.75, dash_array=dash,
                             tooltip=folium.Tooltip(tip, sticky=True), class_name="kzmap-route").add_to(group)
     group.add_to(m)
-    _Legend(legend_html(legend_partners, route_kinds, measure)).add_to(m)
+    _Legend(legend_html(legend_partners, route_kinds, measure, clustered)).add_to(m)
     m.add_child(_Attribution())
     stabilize_ids(m, "kz")
     return m
@@ -421,36 +450,124 @@ def shading(countries_geojson: Mapping | None, counts: Mapping[str, int], names:
     return fg
 
 
+class _Markers(MacroElement):
+    """Circle markers made in the browser from one compact JSON array, added to the parent group.
+
+    One folium CircleMarker (with its Tooltip and Popup) per place cost about 3 ms of Python and
+    2.7 kB of HTML each: 27 s and 25 MB for the 9,000 places of a 10,000-article corpus. Here a
+    place is one short row and one line of JavaScript makes every marker. Above ``CLUSTER_ABOVE``
+    markers they go into a ``L.markerClusterGroup`` (leaflet.markercluster from ``static/``), which
+    keeps only what is visible at the current zoom in the page; a marker's click still reaches
+    st_folium through its parent group, with the marker's tooltip."""
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (group) {
+            var rows = {{ this.rows_json }}, popups = {{ this.popups_json }}, colors = {{ this.colors_json }};
+            var made = [];
+            for (var i = 0; i < rows.length; i++) {
+                var r = rows[i];
+                var m = L.circleMarker([r[0], r[1]], {radius: r[2], color: "#ffffff", weight: 1, opacity: 0.9,
+                    fill: true, fillColor: colors[r[3]], fillOpacity: 0.85, className: "kzmap-place"});
+                m.bindTooltip(r[4], {sticky: false});
+                m.bindPopup(i < popups.length ? popups[i] : '<div class="kz-pop"><div class="kz-title">' + r[4]
+                    + '</div><div class="kz-meta">' + {{ this.short_note_json }} + '</div></div>', {maxWidth: 380});
+                made.push(m);
+            }
+            {% if this.cluster %}
+            var cluster = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 40,
+                showCoverageOnHover: false, disableClusteringAtZoom: 9});
+            cluster.addLayers(made);
+            group.addLayer(cluster);
+            {% else %}
+            for (var j = 0; j < made.length; j++) { group.addLayer(made[j]); }
+            {% endif %}
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, rows: list, popups: list[str], colors: list[str], cluster: bool):
+        super().__init__()
+        self._name = "Markers"
+        self.rows_json = script_json(rows)
+        self.popups_json = script_json(popups)
+        self.colors_json = script_json(colors)
+        self.short_note_json = script_json(SHORT_POPUP_NOTE)
+        self.cluster = cluster
+
+
+def script_json(value: object) -> str:
+    """``value`` as JSON that is safe inside an HTML <script> element (no "</", no line separators)."""
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            .replace("</", "<\\/").replace("<!", "<\\!").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def read_markers(script: str) -> tuple[list[list], list[str]]:
+    """(marker rows, full popups) of the ``_Markers`` in a map's HTML or feature-group JavaScript, parsed
+    back (tests and benchmarks count what the browser gets); ([], []) when it draws none."""
+    at = script.find("var rows = ")
+    if at < 0:
+        return [], []
+    decoder = json.JSONDecoder()
+    rows, end = decoder.raw_decode(script, at + len("var rows = "))
+    popups, _ = decoder.raw_decode(script, script.index("popups = ", end) + len("popups = "))
+    return rows, popups
+
+
+def tooltip_texts(places: pd.DataFrame) -> list[str]:
+    """``tooltip_text`` of every row, without building a row object per place."""
+    out = []
+    for name, kind, country, n in zip(places["name"], places["kind"], places["country"], places["mentions"],
+                                      strict=True):
+        out.append(tooltip_text({"name": name, "kind": kind, "country": country, "mentions": n}))
+    return out
+
+
+def marker_rows(places: pd.DataFrame) -> pd.DataFrame:
+    """The places drawn as markers, biggest first (so small dots stay clickable on top), with valid coordinates."""
+    if places.empty:
+        return places
+    rows = places[places["marker"]] if "marker" in places else places
+    rows = rows.sort_values("mentions", ascending=False, kind="stable")
+    lat = pd.to_numeric(rows["lat"], errors="coerce")
+    lon = pd.to_numeric(rows["lon"], errors="coerce")
+    return rows[lat.between(-90, 90) & lon.between(-180, 180)]
+
+
+def clusters(n_markers: int) -> bool:
+    """Whether ``place_markers`` clusters this many markers."""
+    return n_markers > CLUSTER_ABOVE
+
+
 def place_markers(places: pd.DataFrame, country_names: Mapping[str, str] | None = None,
                   partner_names: Mapping[str, str] | None = None) -> folium.FeatureGroup:
-    """One CircleMarker per place (class ``kzmap-place``), sized by mentions, coloured by partner."""
+    """One circle marker per place (class ``kzmap-place``), sized by mentions, coloured by partner.
+
+    The ``FULL_POPUPS`` most mentioned places carry their evidence in the popup; the others a short
+    popup (a click selects the place, and the evidence table below shows its sentences). Above
+    ``CLUSTER_ABOVE`` markers, nearby markers are clustered."""
     fg = folium.FeatureGroup(name="Places", control=False)
-    rows = places.sort_values("mentions", ascending=False, kind="stable") if not places.empty else places
-    for _, row in rows.iterrows():  # biggest first, so small dots stay clickable on top
-        if "marker" in row and not row["marker"]:
-            continue
-        lat, lon = float(row["lat"]), float(row["lon"])
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            continue
-        # A selected place is not restyled: the markers' JavaScript stays the same, so st_folium
-        # does not redraw them and the popup the user just opened stays open.
-        folium.CircleMarker(
-            location=[lat, lon],  # folium takes [lat, lon]
-            radius=radius(row["mentions"]),
-            color="#ffffff", weight=1, opacity=0.9,
-            fill=True, fill_color=row["color"], fill_opacity=0.85,
-            className="kzmap-place",
-            tooltip=folium.Tooltip(esc(tooltip_text(row)), sticky=False),
-            popup=folium.Popup(popup_html(row, country_names, partner_names), max_width=380, lazy=True),
-        ).add_to(fg)
+    rows = marker_rows(places)
+    if not rows.empty:
+        tips = [esc(t) for t in tooltip_texts(rows)]
+        colors = list(dict.fromkeys(rows["color"]))
+        color_index = {c: i for i, c in enumerate(colors)}
+        data = [[round(float(lat), 5), round(float(lon), 5), radius(n), color_index[c], tip]
+                for lat, lon, n, c, tip in zip(rows["lat"], rows["lon"], rows["mentions"], rows["color"], tips,
+                                               strict=True)]
+        top = rows.head(FULL_POPUPS).to_dict("records")
+        firsts = Evidence.heads([r["evidence"] for r in top], MAX_POPUP_EVIDENCE)
+        popups = [popup_html(r, country_names, partner_names, first) for r, first in zip(top, firsts, strict=True)]
+        _Markers(data, popups, colors, cluster=clusters(len(data))).add_to(fg)
     stabilize_ids(fg, "kzp")
     return fg
 
 
 def click_index(places: pd.DataFrame) -> list[tuple[str, str, float, float]]:
     """(id, tooltip text, lat, lon) of the drawn markers: kept between reruns to resolve clicks."""
-    return [(str(r["id"]), normalize_text(tooltip_text(r)), float(r["lat"]), float(r["lon"]))
-            for _, r in places.iterrows()]
+    if places.empty:
+        return []
+    return [(str(pid), normalize_text(tip), float(lat), float(lon)) for pid, tip, lat, lon in
+            zip(places["id"], tooltip_texts(places), places["lat"], places["lon"], strict=True)]
 
 
 def match_click(index: Iterable[tuple[str, str, float, float]], clicked: Mapping | None,

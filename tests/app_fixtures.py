@@ -110,6 +110,20 @@ def feature_group(at) -> str:
     return json.loads(at.get("component_instance")[0].proto.json_args)["feature_group"]
 
 
+def marker_rows(script: str) -> list[list]:
+    """The marker rows ([lat, lon, radius, colour index, tooltip html]) in a map's HTML or feature-group JS."""
+    from kzmap.mapview import read_markers
+
+    return read_markers(script)[0]
+
+
+def marker_popups(script: str) -> list[str]:
+    """The full popups (evidence included) in a map's marker script; the other markers get a short one."""
+    from kzmap.mapview import read_markers
+
+    return read_markers(script)[1]
+
+
 def hostile_article(body_tail: str = "") -> str:
     """An article with script and HTML payloads in every field and a javascript: url."""
     return ("---\n"

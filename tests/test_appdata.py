@@ -118,3 +118,21 @@ def test_article_list_note():
     assert appdata.article_list_note(200, 10_000) == ("Listing 200 of 10,000 articles: type words of a title "
                                                      "to find others.")
     assert "of 250 articles match" in appdata.article_list_note(200, 250, "china")
+
+
+def test_a_selected_place_lists_its_sentences_escaped_and_capped(app_extractions, app_hostile):
+    from kzmap.dataset import places_frame
+
+    places = places_frame([*app_extractions, app_hostile])
+    khorgos = appdata.place_sentences(places, "cur:khorgos")
+    assert khorgos.total == len(places.set_index("id").loc["cur:khorgos", "evidence"]) >= 1
+    assert khorgos.html.count("<li>") == khorgos.total and '<mark class="kz-place">Khorgos</mark>' in khorgos.html
+    assert khorgos.note.startswith(f"{khorgos.total} sentence") and khorgos.note.endswith("Khorgos.")
+    capped = appdata.place_sentences(places, "cur:khorgos", limit=0)
+    assert capped.html.count("<li>") == 0 and capped.total == khorgos.total
+    evil = appdata.place_sentences(places, "cur:evil")
+    assert evil and "<img" not in evil.html and "&lt;img src=x" in evil.html
+    assert evil.note == r"1 sentence mentions \<img src\=x onerror\=alert\(1\)\>."  # Markdown shows it as typed
+    assert appdata.place_sentences(places, "country:CN") is None  # countries keep no sentences
+    assert appdata.place_sentences(places, "gn:nowhere") is None
+    assert appdata.place_sentences(places.iloc[0:0], "cur:khorgos") is None

@@ -75,3 +75,13 @@ def test_process_timer_reports_usage():
 
     r = run.time_process([sys.executable, "-c", "pass"], timeout=60)
     assert r.status == 0 and r.wall > 0 and r.rss_mb > 0
+
+
+def test_corpus_with_places_names_distinct_towns_deterministically():
+    base = gen.generate(30, seed=3)
+    a, b = gen.with_places(base, seed=3), gen.with_places(base, seed=3)
+    assert a == b and [n for n, _ in a] == [n for n, _ in base]
+    assert all(t.startswith(o) and len(t) > len(o) for (_, t), (_, o) in zip(a, base, strict=True))
+    towns = set(gen.towns())
+    named = [w.strip(".,") for _, t in a for w in t.rsplit("\n", 2)[-2].split() if w.strip(".,") in towns]
+    assert len(named) >= 4 * 30 * 0.9 and len(set(named)) > 100  # thousands of towns to draw from

@@ -113,3 +113,37 @@ def test_each_value_calls_once_per_distinct_value():
 
     assert dataset.each_value(pd.Series([["a"], ["a", "b"], ["a"], ("a", "b")]), f) == [1, 2, 1, 2]
     assert len(calls) == 2
+
+
+def test_evidence_heads_read_together_equal_each_read_alone(app_extractions):
+    places = places_frame(app_extractions)
+    evidences = list(places["evidence"])  # Evidence for markers, [] for countries and regions
+    assert any(isinstance(e, dataset.Evidence) for e in evidences) and any(e == [] for e in evidences)
+    for k in (1, 2, 50):
+        assert dataset.Evidence.heads(evidences, k) == [list(e[:k]) for e in evidences]
+    assert dataset.Evidence.heads([], 3) == []
+
+
+@pytest.mark.parametrize("values", [
+    ["b", "a", None, "b", "é", "Zürich", "a"],
+    [None, None],
+    ["only"],
+    [],
+    ["2024-05", "2024", None, "2024-05-17"],
+])
+def test_categorical_is_pd_categorical_from_the_distinct_values(values):
+    pd.testing.assert_extension_array_equal(dataset.categorical(values), pd.Categorical(values))
+
+
+def test_mention_columns_keep_one_object_per_distinct_text(app_extractions):
+    """Each extraction brings its own copies of texts; the columns keep one of each."""
+    import pickle
+
+    copies = [pickle.loads(pickle.dumps(x)) for x in app_extractions * 2]  # as they arrive from the child
+    cols = dataset.MentionColumns()
+    for x in copies:
+        cols.add(x)
+    for c in ("place_id", "name", "sentence", "surface", "partners"):
+        values = cols.cols[c]
+        assert len({id(v) for v in values}) == len(set(values)), c
+    pd.testing.assert_frame_equal(cols.frame(), mentions_frame(app_extractions * 2))

@@ -1,7 +1,10 @@
+import json
 import re
 
 import folium
+import pandas as pd
 import pytest
+from app_fixtures import marker_popups, marker_rows
 
 from kzmap import mapview
 from kzmap.dataset import places_frame
@@ -25,10 +28,46 @@ def render(places, basemap="outline"):
     return mapview.render_html(m, mapview.shading(SQUARE, {"CN": 3, "EU": 1}), mapview.place_markers(places))
 
 
-def test_every_marker_has_the_class(app_extractions):
+def test_one_marker_per_place_with_the_class_biggest_first(app_extractions):
     places = places_frame(app_extractions)
     html = render(places)
-    assert html.count('"className": "kzmap-place"') == int(places["marker"].sum()) == 4
+    rows = marker_rows(html)
+    assert len(rows) == int(places["marker"].sum()) == 4
+    assert 'className: "kzmap-place"' in html
+    assert [r[2] for r in rows] == sorted((r[2] for r in rows), reverse=True)  # radius grows with mentions
+    assert len(marker_popups(html)) == 4 and "L.markerClusterGroup(" not in html
+
+
+def many_places(n: int, app_extractions) -> pd.DataFrame:
+    """``n`` marker places spread over Eurasia, made from one real place row (its evidence included)."""
+    one = places_frame(app_extractions).query("marker").iloc[[0]]
+    rows = pd.concat([one] * n, ignore_index=True)
+    rows["id"] = [f"t:{i}" for i in range(n)]
+    rows["name"] = [f"Town {i}" for i in range(n)]
+    rows["lat"] = [30 + (i % 97) * 0.3 for i in range(n)]
+    rows["lon"] = [20 + (i % 89) * 1.1 for i in range(n)]
+    rows["mentions"] = list(range(n, 0, -1))
+    return rows
+
+
+def test_many_places_are_clustered_and_only_the_top_carry_evidence(app_extractions, monkeypatch):
+    monkeypatch.setattr(mapview, "FULL_POPUPS", 5)
+    monkeypatch.setattr(mapview, "CLUSTER_ABOVE", 20)
+    small = render(many_places(20, app_extractions))
+    assert len(marker_rows(small)) == 20 and "L.markerClusterGroup(" not in small
+    big = render(many_places(21, app_extractions))
+    rows, popups = marker_rows(big), marker_popups(big)
+    assert len(rows) == 21 and "L.markerClusterGroup(" in big
+    assert len(popups) == 5 and all("<ol><li>" in p for p in popups)  # the 5 most mentioned: evidence
+    assert "Town 0 (" in rows[0][4] and "Town 0<" in popups[0]
+    assert mapview.SHORT_POPUP_NOTE in big  # the others: a short popup (a click selects them)
+
+
+def test_marker_data_cannot_close_the_script_element():
+    text = "</script><script>alert(1)</script>\u2028<!--"
+    js = mapview.script_json([text])
+    assert "</" not in js and "<!" not in js and "\u2028" not in js
+    assert json.loads(js.replace("<\\/", "</").replace("<\\!", "<!")) == [text]
 
 
 def test_rendering_is_deterministic(app_extractions):
@@ -42,7 +81,11 @@ def test_no_cdn_script_or_stylesheet_only_local_assets(app_extractions):
     srcs = set(re.findall(r'<script src="([^"]+)"', html))
     srcs |= set(re.findall(r'<link rel="stylesheet" href="([^"]+)"', html))
     assert srcs == {"/app/static/leaflet/leaflet.js", "/app/static/jquery/jquery.min.js",
-                    "/app/static/leaflet/leaflet.css"}
+                    "/app/static/leaflet/leaflet.css", "/app/static/markercluster/leaflet.markercluster.js",
+                    "/app/static/markercluster/MarkerCluster.css",
+                    "/app/static/markercluster/MarkerCluster.Default.css"}
+    for src in srcs:  # each is a file in static/ (Streamlit serves static/ at /app/static)
+        assert (mapview.ROOT / "static" / src.removeprefix("/app/static/")).is_file(), src
 
 
 def test_st_folium_gets_only_local_links(app_extractions):
@@ -106,6 +149,7 @@ def test_basemap_choice(basemap, tiles):
     html = mapview.base_map(SQUARE, basemap, routes_geojson=ROUTES).get_root().render()
     assert ("L.tileLayer" in html) == tiles
     assert "GeoNames" in html and "Natural Earth" in html
+    assert '"maxZoom": 12' in html  # the map's own, whatever the basemap: marker clusters need it
 
 
 def test_click_matched_by_tooltip_then_distance(app_extractions):
@@ -122,3 +166,9 @@ def test_outlines_are_simplified_and_rounded():
     out = mapview.simplify_outlines(SQUARE | {"features": SQUARE["features"] + [
         {"type": "Feature", "properties": {"code": "AQ", "name": "Antarctica"}, "geometry": None}]})
     assert [f["properties"]["code"] for f in out["features"]] == ["CN", "FR"]
+
+
+def test_legend_explains_clusters_only_when_there_are_any():
+    assert "numbered circles" in mapview.legend_html([("CN", "China")], clustered=True)
+    assert "numbered circles" not in mapview.legend_html([("CN", "China")])
+    assert mapview.clusters(mapview.CLUSTER_ABOVE + 1) and not mapview.clusters(mapview.CLUSTER_ABOVE)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
-from app_fixtures import feature_group, hostile_article, run_app
+from app_fixtures import feature_group, hostile_article, marker_rows, run_app
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,7 +23,7 @@ run = run_app
 
 
 def markers(at: AppTest) -> int:
-    return feature_group(at).count('"className": "kzmap-place')
+    return len(marker_rows(feature_group(at)))
 
 
 def chart_rows(at: AppTest) -> int:

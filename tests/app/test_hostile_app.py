@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from app_fixtures import feature_group, run_app
+from app_fixtures import feature_group, marker_rows, run_app
 from streamlit.testing.v1 import AppTest
 
 from kzmap import appdata
@@ -40,7 +40,7 @@ run = run_app
 
 
 def markers(at: AppTest) -> int:
-    return feature_group(at).count('"className": "kzmap-place')
+    return len(marker_rows(feature_group(at)))
 
 
 def html_bodies(at: AppTest) -> str:
@@ -120,11 +120,8 @@ def hostile(tmp_path_factory):
     write_corpus(folder, CORPUS)
     clean = tmp_path_factory.mktemp("clean-corpus")
     write_corpus(clean, READABLE)
-    from kzmap.gazetteer import load_gazetteer
-
-    gaz = load_gazetteer()
-    exts, _ = appdata.load_seeds(clean, gaz)
-    data = appdata.build_data(exts, (), gaz)
+    exts, _ = appdata.load_seeds(clean)
+    data = appdata.build_data(exts, (), appdata.country_names())
     expected = set(apply(FilterState(), data.mentions, data.events).markers["id"])
     with seeds_env(folder):
         at = run()
@@ -181,7 +178,7 @@ def test_display_escapes_and_unlinks_even_when_the_loader_lets_a_bad_url_through
     import app_fixtures
 
     evil = app_fixtures.hostile()
-    monkeypatch.setattr(appdata, "load_seeds", lambda folder, gaz: ([evil] + app_fixtures.extractions(), []))
+    monkeypatch.setattr(appdata, "load_seeds", lambda folder, gaz=None: ([evil] + app_fixtures.extractions(), []))
     with seeds_env(tmp_path):
         at = run()
         assert not at.exception

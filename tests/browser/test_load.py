@@ -5,7 +5,7 @@ ten Chromium contexts, each opened on a different ``?partner=`` link at the same
 
 - every session renders its markers, and each shows exactly the markers its own filter gives
   (computed here with the pipeline): no session's filter leaks into another;
-- the corpus is extracted once for all ten (``st.cache_data``): with ``KZMAP_EXTRACT_LOG`` set,
+- the corpus is extracted once for all ten (``st.cache_resource``): with ``KZMAP_EXTRACT_LOG`` set,
   ``appdata.load_seeds`` appends one line per real extraction;
 - the server's peak resident memory (``VmHWM`` of the streamlit process) stays under a bound.
 
@@ -30,11 +30,8 @@ def expected_markers() -> dict[str, int]:
     """Marker count per ``?partner=`` query ('' for none), straight from the pipeline."""
     from kzmap import appdata
     from kzmap.filters import FilterState, apply
-    from kzmap.gazetteer import load_gazetteer
-
-    gaz = load_gazetteer()
-    exts, _ = appdata.load_seeds(ROOT / "seeds", gaz)
-    data = appdata.build_data(exts, (), gaz)
+    exts, _ = appdata.load_seeds(ROOT / "seeds")
+    data = appdata.build_data(exts, (), appdata.country_names())
 
     def count(partners: tuple[str, ...]) -> int:
         return len(apply(FilterState(partners=partners), data.mentions, data.events).markers)
