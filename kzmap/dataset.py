@@ -332,16 +332,17 @@ class MentionIndex:
         # each mention votes for its leading partner and counts for all it names
         n_sets = len(self.partner_sets) + 1
         pairs, pair_n = np.unique(pc.astype(np.int64) * n_sets + self.partners[rows] + 1, return_counts=True)
-        votes: dict[int, Counter] = {}
-        totals: dict[int, Counter] = {}
+        votes: dict[int, dict] = {}
+        totals: dict[int, dict] = {}
         for key, n in zip(pairs.tolist(), pair_n.tolist(), strict=True):
             place, s = divmod(key, n_sets)
             ps = self.partner_sets[s - 1] if s else None
             if ps is not None and len(ps):
-                votes.setdefault(place, Counter())[ps[0]] += n
-                t = totals.setdefault(place, Counter())
+                v = votes.setdefault(place, {})
+                v[ps[0]] = v.get(ps[0], 0) + n
+                t = totals.setdefault(place, {})
                 for c in ps:
-                    t[c] += n
+                    t[c] = t.get(c, 0) + n
         # articles of each place in order of their first kept mention
         n_files = len(self.files) + 1
         fpairs, ffirst = np.unique(pc.astype(np.int64) * n_files + self.file[rows] + 1, return_index=True)
@@ -353,24 +354,35 @@ class MentionIndex:
                     for g in np.split(fpairs, fcuts)}
         # evidence: each marker place's rows in their order
         by_place = rows[np.argsort(pc, kind="stable")]
-        ends = np.cumsum(counts)
-        out = []
-        for j, place in enumerate(present.tolist()):
-            marker = bool(attrs["marker"][j])
-            v, t = votes.get(place, Counter()), totals.get(place, Counter())
-            ranked = sorted(t, key=lambda c: (-v[c], -t[c], c))  # noqa: B023 - used at once
+        n_of = counts.tolist()
+        end_of = np.cumsum(counts).tolist()
+        places = present.tolist()
+        cols: dict[str, list] = {c: [] for c in ("id", "marker", "mentions", "evidence", "partners",
+                                                 "leading_partner", "color", "articles", "n_articles", "selected")}
+        colors: dict = {}
+        no_votes: dict = {}
+        for place, marker in zip(places, attrs["marker"], strict=True):
+            v, t = votes.get(place, no_votes), totals.get(place, no_votes)
+            ranked = sorted(t, key=lambda c: (-v.get(c, 0), -t[c], c))  # noqa: B023 - used at once
             leading = ranked[0] if ranked else None
             articles = files_of[place]
             pid = self.place_ids[place]
-            own = by_place[ends[place] - counts[place]:ends[place]]
-            out.append({"id": pid, "name": attrs["name"][j], "kind": attrs["kind"][j], "country": attrs["country"][j],
-                        "lat": attrs["lat"][j], "lon": attrs["lon"][j], "marker": marker,
-                        "mentions": int(counts[place]),
-                        "evidence": Evidence(frame, own) if marker else [],
-                        "partners": {c: t[c] for c in ranked}, "leading_partner": leading,
-                        "color": partner_color(leading), "articles": articles, "n_articles": len(articles),
-                        "selected": pid in chosen})
-        df = pd.DataFrame(out)
+            cols["id"].append(pid)
+            cols["marker"].append(bool(marker))
+            cols["mentions"].append(n_of[place])
+            cols["evidence"].append(Evidence(frame, by_place[end_of[place] - n_of[place]:end_of[place]])
+                                    if marker else [])
+            cols["partners"].append({c: t[c] for c in ranked})
+            cols["leading_partner"].append(leading)
+            color = colors.get(leading)
+            if color is None:
+                color = colors[leading] = partner_color(leading)
+            cols["color"].append(color)
+            cols["articles"].append(articles)
+            cols["n_articles"].append(len(articles))
+            cols["selected"].append(pid in chosen)
+        df = pd.DataFrame({"id": cols["id"], "name": attrs["name"], "kind": attrs["kind"], "country": attrs["country"],
+                           "lat": attrs["lat"], "lon": attrs["lon"], **{c: cols[c] for c in cols if c != "id"}})
         return df.sort_values(["mentions", "name", "id"], ascending=[False, True, True], ignore_index=True)
 
 

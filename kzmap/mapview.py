@@ -5,8 +5,8 @@ same while filters change; st_folium then only swaps the feature groups from ``s
 ``place_markers`` (``feature_group_to_add``) instead of reloading the map. Element ids are set
 deterministically, so the same data renders byte-identical HTML.
 
-No CDN: Leaflet, jQuery and leaflet.markercluster come from ``static/`` (Streamlit static serving, ``/app/static``);
-folium's other defaults (Bootstrap, Font Awesome, awesome-markers) are dropped, and no branca
+No CDN: Leaflet and leaflet.markercluster come from ``static/`` (Streamlit static serving, ``/app/static``);
+folium's other defaults (jQuery, Bootstrap, Font Awesome, awesome-markers) are dropped, and no branca
 colormap is used (st_folium would load d3 from a CDN for it).
 
 Every string from data goes through ``kzmap.html.esc``: folium pastes popup and tooltip HTML raw
@@ -139,16 +139,19 @@ def default_routes() -> dict:
 
 # --- helpers ----------------------------------------------------------------------------------------
 
-def use_local_assets(m: folium.Map, static_url: str = STATIC_URL) -> folium.Map:
-    """Point the map at Leaflet, jQuery and leaflet.markercluster under ``static_url``; drop every other
-    default CDN asset. (The cluster plugin is always loaded, 34 kB: st_folium loads a map's scripts once, so
-    a map that grows past ``CLUSTER_ABOVE`` markers after a filter change still has it.)"""
-    m.default_js = [("leaflet", f"{static_url}/leaflet/leaflet.js"),
-                    ("jquery", f"{static_url}/jquery/jquery.min.js"),
-                    ("markercluster", f"{static_url}/markercluster/leaflet.markercluster.js")]
-    m.default_css = [("leaflet_css", f"{static_url}/leaflet/leaflet.css"),
-                     ("markercluster_css", f"{static_url}/markercluster/MarkerCluster.css"),
-                     ("markercluster_default_css", f"{static_url}/markercluster/MarkerCluster.Default.css")]
+def use_local_assets(m: folium.Map, static_url: str = STATIC_URL, cluster: bool = False) -> folium.Map:
+    """Point the map at Leaflet (and leaflet.markercluster when ``cluster``) under ``static_url``; drop every
+    other default asset (folium's CDN links, and jQuery, which only folium's Popup needs: the map makes
+    none). Each script is one more sequential request in st_folium's iframe before the first marker.
+
+    When a filter change makes the map cross ``CLUSTER_ABOVE`` markers, the base map changes with its
+    legend, so st_folium starts a new map, with the plugin's script."""
+    m.default_js = [("leaflet", f"{static_url}/leaflet/leaflet.js")]
+    m.default_css = [("leaflet_css", f"{static_url}/leaflet/leaflet.css")]
+    if cluster:
+        m.default_js.append(("markercluster", f"{static_url}/markercluster/leaflet.markercluster.js"))
+        m.default_css += [("markercluster_css", f"{static_url}/markercluster/MarkerCluster.css"),
+                          ("markercluster_default_css", f"{static_url}/markercluster/MarkerCluster.Default.css")]
     return m
 
 
@@ -379,7 +382,7 @@ def base_map(countries_geojson: Mapping | None = None, basemap: str = "outline",
     # folium gives min/max zoom to tile layers only; the outline basemap has none, and the marker clusters
     # need the map's own maxZoom
     m.options.update(min_zoom=2, max_zoom=12)
-    use_local_assets(m, static_url)
+    use_local_assets(m, static_url, cluster=clustered)
     m.get_root().header.add_child(Element(POPUP_CSS), name="kz_css")
 
     if basemap in _TILES:
@@ -473,14 +476,15 @@ class _Markers(MacroElement):
                     + '</div><div class="kz-meta">' + {{ this.short_note_json }} + '</div></div>', {maxWidth: 380});
                 made.push(m);
             }
-            {% if this.cluster %}
-            var cluster = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 40,
-                showCoverageOnHover: false, disableClusteringAtZoom: 9});
-            cluster.addLayers(made);
-            group.addLayer(cluster);
-            {% else %}
-            for (var j = 0; j < made.length; j++) { group.addLayer(made[j]); }
-            {% endif %}
+            // the plugin is loaded by base_map(clustered=True)
+            if ({{ "true" if this.cluster else "false" }} && L.markerClusterGroup) {
+                var cluster = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 40,
+                    showCoverageOnHover: false, disableClusteringAtZoom: 9});
+                cluster.addLayers(made);
+                group.addLayer(cluster);
+            } else {
+                for (var j = 0; j < made.length; j++) { group.addLayer(made[j]); }
+            }
         })({{ this._parent.get_name() }});
         {% endmacro %}
     """)
@@ -516,8 +520,8 @@ def read_markers(script: str) -> tuple[list[list], list[str]]:
 def tooltip_texts(places: pd.DataFrame) -> list[str]:
     """``tooltip_text`` of every row, without building a row object per place."""
     out = []
-    for name, kind, country, n in zip(places["name"], places["kind"], places["country"], places["mentions"],
-                                      strict=True):
+    for name, kind, country, n in zip(places["name"].tolist(), places["kind"].tolist(), places["country"].tolist(),
+                                      places["mentions"].tolist(), strict=True):
         out.append(tooltip_text({"name": name, "kind": kind, "country": country, "mentions": n}))
     return out
 
@@ -549,11 +553,12 @@ def place_markers(places: pd.DataFrame, country_names: Mapping[str, str] | None 
     rows = marker_rows(places)
     if not rows.empty:
         tips = [esc(t) for t in tooltip_texts(rows)]
-        colors = list(dict.fromkeys(rows["color"]))
+        color_of = rows["color"].tolist()
+        colors = list(dict.fromkeys(color_of))
         color_index = {c: i for i, c in enumerate(colors)}
         data = [[round(float(lat), 5), round(float(lon), 5), radius(n), color_index[c], tip]
-                for lat, lon, n, c, tip in zip(rows["lat"], rows["lon"], rows["mentions"], rows["color"], tips,
-                                               strict=True)]
+                for lat, lon, n, c, tip in zip(rows["lat"].tolist(), rows["lon"].tolist(), rows["mentions"].tolist(),
+                                               color_of, tips, strict=True)]
         top = rows.head(FULL_POPUPS).to_dict("records")
         firsts = Evidence.heads([r["evidence"] for r in top], MAX_POPUP_EVIDENCE)
         popups = [popup_html(r, country_names, partner_names, first) for r, first in zip(top, firsts, strict=True)]
@@ -567,7 +572,8 @@ def click_index(places: pd.DataFrame) -> list[tuple[str, str, float, float]]:
     if places.empty:
         return []
     return [(str(pid), normalize_text(tip), float(lat), float(lon)) for pid, tip, lat, lon in
-            zip(places["id"], tooltip_texts(places), places["lat"], places["lon"], strict=True)]
+            zip(places["id"].tolist(), tooltip_texts(places), places["lat"].tolist(), places["lon"].tolist(),
+                strict=True)]
 
 
 def match_click(index: Iterable[tuple[str, str, float, float]], clicked: Mapping | None,

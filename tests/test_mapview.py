@@ -35,7 +35,7 @@ def test_one_marker_per_place_with_the_class_biggest_first(app_extractions):
     assert len(rows) == int(places["marker"].sum()) == 4
     assert 'className: "kzmap-place"' in html
     assert [r[2] for r in rows] == sorted((r[2] for r in rows), reverse=True)  # radius grows with mentions
-    assert len(marker_popups(html)) == 4 and "L.markerClusterGroup(" not in html
+    assert len(marker_popups(html)) == 4 and "if (false && L.markerClusterGroup)" in html
 
 
 def many_places(n: int, app_extractions) -> pd.DataFrame:
@@ -54,10 +54,10 @@ def test_many_places_are_clustered_and_only_the_top_carry_evidence(app_extractio
     monkeypatch.setattr(mapview, "FULL_POPUPS", 5)
     monkeypatch.setattr(mapview, "CLUSTER_ABOVE", 20)
     small = render(many_places(20, app_extractions))
-    assert len(marker_rows(small)) == 20 and "L.markerClusterGroup(" not in small
+    assert len(marker_rows(small)) == 20 and "if (false && L.markerClusterGroup)" in small
     big = render(many_places(21, app_extractions))
     rows, popups = marker_rows(big), marker_popups(big)
-    assert len(rows) == 21 and "L.markerClusterGroup(" in big
+    assert len(rows) == 21 and "if (true && L.markerClusterGroup)" in big
     assert len(popups) == 5 and all("<ol><li>" in p for p in popups)  # the 5 most mentioned: evidence
     assert "Town 0 (" in rows[0][4] and "Town 0<" in popups[0]
     assert mapview.SHORT_POPUP_NOTE in big  # the others: a short popup (a click selects them)
@@ -75,17 +75,22 @@ def test_rendering_is_deterministic(app_extractions):
     assert render(places) == render(places)
 
 
-def test_no_cdn_script_or_stylesheet_only_local_assets(app_extractions):
-    html = render(places_frame(app_extractions))
+@pytest.mark.parametrize("clustered", [False, True])
+def test_no_cdn_script_or_stylesheet_only_local_assets(app_extractions, clustered):
+    m = mapview.base_map(SQUARE, routes_geojson=ROUTES, clustered=clustered)
+    html = mapview.render_html(m, mapview.shading(SQUARE, {"CN": 3}),
+                               mapview.place_markers(places_frame(app_extractions)))
     assert not CDN.search(html), CDN.search(html)
     srcs = set(re.findall(r'<script src="([^"]+)"', html))
     srcs |= set(re.findall(r'<link rel="stylesheet" href="([^"]+)"', html))
-    assert srcs == {"/app/static/leaflet/leaflet.js", "/app/static/jquery/jquery.min.js",
-                    "/app/static/leaflet/leaflet.css", "/app/static/markercluster/leaflet.markercluster.js",
-                    "/app/static/markercluster/MarkerCluster.css",
-                    "/app/static/markercluster/MarkerCluster.Default.css"}
+    plugin = {"/app/static/markercluster/leaflet.markercluster.js", "/app/static/markercluster/MarkerCluster.css",
+              "/app/static/markercluster/MarkerCluster.Default.css"}
+    leaflet = {"/app/static/leaflet/leaflet.js", "/app/static/leaflet/leaflet.css"}
+    assert srcs == leaflet | (plugin if clustered else set())
     for src in srcs:  # each is a file in static/ (Streamlit serves static/ at /app/static)
         assert (mapview.ROOT / "static" / src.removeprefix("/app/static/")).is_file(), src
+    # no jQuery is loaded: nothing may call it (folium's Popup does: the map makes none)
+    assert "$(" not in html and "jQuery" not in html
 
 
 def test_st_folium_gets_only_local_links(app_extractions):
