@@ -177,3 +177,16 @@ def test_legend_explains_clusters_only_when_there_are_any():
     assert "numbered circles" in mapview.legend_html([("CN", "China")], clustered=True)
     assert "numbered circles" not in mapview.legend_html([("CN", "China")])
     assert mapview.clusters(mapview.CLUSTER_ABOVE + 1) and not mapview.clusters(mapview.CLUSTER_ABOVE)
+
+
+def test_marker_payload_is_remembered_for_the_same_frame_only(app_extractions):
+    places = places_frame(app_extractions)
+    names = {"KZ": "Kazakhstan"}
+    first = mapview.marker_payload(places, names)
+    assert mapview.marker_payload(places, names) is first  # the app's shared views: no second build
+    copy = places.copy()
+    again = mapview.marker_payload(copy, names)
+    assert again == first and again is not first
+    other_names = mapview.marker_payload(places, {"KZ": "Qazaqstan"})
+    assert other_names is not first and "Qazaqstan" in other_names.popups_json
+    assert mapview.marker_payload(places.iloc[0:0], names) is None
