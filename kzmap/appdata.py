@@ -440,14 +440,14 @@ class PlaceSentences:
     """The sentences that mention a selected place, as HTML (escaped), for the list under the map."""
     name: str
     total: int
+    shown: int
     html: str
 
     @property
     def note(self) -> str:
-        shown = min(self.total, PLACE_SENTENCES)
         said = "sentence mentions" if self.total == 1 else "sentences mention"
         return (f"{self.total:,} {said} {plain_md(self.name)}"
-                + (f"; the first {shown:,} are listed." if shown < self.total else "."))
+                + (f"; the first {self.shown:,} are listed." if self.shown < self.total else "."))
 
 
 def place_sentences(places: pd.DataFrame, place_id: str, limit: int = PLACE_SENTENCES) -> PlaceSentences | None:
@@ -461,8 +461,9 @@ def place_sentences(places: pd.DataFrame, place_id: str, limit: int = PLACE_SENT
     if rows.empty or not len(rows.iloc[0]["evidence"]):
         return None
     row = rows.iloc[0]
-    html = f'<ol class="kz-sentences">{evidence_items_html(row["evidence"][:limit])}</ol>'
-    return PlaceSentences(str(row["name"]), len(row["evidence"]), html)
+    items = row["evidence"][:limit]
+    html = f'<ol class="kz-sentences">{evidence_items_html(items)}</ol>'
+    return PlaceSentences(str(row["name"]), len(row["evidence"]), len(items), html)
 
 
 def evidence_table(events: pd.DataFrame, place_names: Mapping[str, str],

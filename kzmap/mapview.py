@@ -507,7 +507,7 @@ class MarkerPayload:
     cluster: bool
 
 
-_PAYLOADS: dict[int, tuple] = {}  # id(places) -> (places, names, payload): the last few, by identity
+_PAYLOADS: dict[int, tuple] = {}  # id(places) -> (places, country names, partner names, payload), by identity
 
 
 def marker_payload(places: pd.DataFrame, country_names: Mapping[str, str] | None = None,

@@ -130,6 +130,7 @@ def test_a_selected_place_lists_its_sentences_escaped_and_capped(app_extractions
     assert khorgos.note.startswith(f"{khorgos.total} sentence") and khorgos.note.endswith("Khorgos.")
     capped = appdata.place_sentences(places, "cur:khorgos", limit=0)
     assert capped.html.count("<li>") == 0 and capped.total == khorgos.total
+    assert capped.note.endswith("; the first 0 are listed.") and khorgos.shown == khorgos.total
     evil = appdata.place_sentences(places, "cur:evil")
     assert evil and "<img" not in evil.html and "&lt;img src=x" in evil.html
     assert evil.note == r"1 sentence mentions \<img src\=x onerror\=alert\(1\)\>."  # Markdown shows it as typed
