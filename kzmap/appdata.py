@@ -67,13 +67,13 @@ def fingerprint_key(fingerprint: tuple) -> str:
     return hashlib.sha1(repr(fingerprint).encode()).hexdigest()
 
 
-def load_seeds(folder: Path | str, gaz=None) -> tuple[Iterator[Extraction], list[Problem]]:
+def load_seeds(folder: Path | str) -> tuple[Iterator[Extraction], list[Problem]]:
     """The corpus folder's extractions, streamed (read them once, e.g. with ``build_data``), and its problems.
 
     The problems list fills as the extractions are read (a list of 10,000 extractions took about
-    1 GB). They are made in a child process (``kzmap.worker``, with its own place index, so ``gaz``
-    is not used): this process holds one article's full extraction at a time, and neither the place
-    index nor the extraction's working memory."""
+    1 GB). They are made in a child process (``kzmap.worker``, with its own place index): this process
+    holds one article's full extraction at a time, and neither the place index nor the extraction's
+    working memory."""
     from .worker import stream
 
     folder = Path(folder)

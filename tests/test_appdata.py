@@ -80,12 +80,12 @@ def test_compact_mentions_hold_the_same_values(app_extractions):
 def test_load_seeds_streams_and_fills_problems(tmp_path):
     (tmp_path / "a.md").write_text("# Astana\n\nKazakhstan and China met in Astana on 3 May 2024.\n", encoding="utf-8")
     (tmp_path / "b.md").write_bytes(b"\x00\x01 binary")
-    exts, problems = appdata.load_seeds(tmp_path, None)
+    exts, problems = appdata.load_seeds(tmp_path)
     assert not isinstance(exts, list)  # streamed: one extraction in memory at a time
     data = appdata.build_data(exts, problems)
     assert [x.article.path for x in data.extractions] == [str(tmp_path / "a.md")]
     assert [p.path for p in data.problems] == [str(tmp_path / "b.md")]
-    exts, problems = appdata.load_seeds(tmp_path / "missing", None)
+    exts, problems = appdata.load_seeds(tmp_path / "missing")
     assert list(exts) == [] and "not found" in problems[0].error
 
 

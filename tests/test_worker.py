@@ -73,6 +73,12 @@ def script(tmp_path: Path, code: str) -> list[str]:
     return [sys.executable, str(path)]
 
 
+def child_runs(tmp_path: Path, monkeypatch, code: str) -> None:
+    """``worker.stream`` starts a child running ``code`` instead of the real one."""
+    cmd = script(tmp_path, code)
+    monkeypatch.setattr(worker, "command", lambda folder, jobs: cmd)
+
+
 def processes_with(marker: str) -> list[int]:
     """Live (not zombie) processes whose command line contains ``marker``."""
     found = []
@@ -149,12 +155,11 @@ def test_country_names_are_the_place_index_s(gaz):
 # --- a failing child -----------------------------------------------------------------------------
 
 def test_a_child_that_fails_gives_a_problem_naming_the_folder_and_the_reason(tmp_path, monkeypatch):
-    cmd = script(tmp_path, """
+    child_runs(tmp_path, monkeypatch, """
         import sys
         sys.stderr.write("noise\\n" * 50 + "\\x00\\xff garbage\\nTraceback: disk on fire\\n")
         sys.exit(3)
     """)
-    monkeypatch.setattr(worker, "command", lambda folder, jobs: cmd)
     exts, problems = appdata.load_seeds(ROOT / "seeds")
     data = appdata.build_data(exts, problems)
     assert len(data.extractions) == 0
@@ -165,7 +170,7 @@ def test_a_child_that_fails_gives_a_problem_naming_the_folder_and_the_reason(tmp
 
 
 def test_a_child_killed_midway_keeps_the_articles_already_read(tmp_path, monkeypatch):
-    cmd = script(tmp_path, f"""
+    child_runs(tmp_path, monkeypatch, f"""
         import os, pickle, signal, sys
         sys.path.insert(0, {str(ROOT)!r})
         from kzmap.extract import iter_results
@@ -178,7 +183,6 @@ def test_a_child_killed_midway_keeps_the_articles_already_read(tmp_path, monkeyp
             data = pickle.dumps(item)
             sys.stdout.buffer.write(FRAME.pack(len(data)) + data)
     """)
-    monkeypatch.setattr(worker, "command", lambda folder, jobs: cmd)
     problems: list = []
     got = list(worker.stream(ROOT / "seeds", problems))
     assert len(got) == 2
@@ -187,29 +191,26 @@ def test_a_child_killed_midway_keeps_the_articles_already_read(tmp_path, monkeyp
 
 
 def test_a_truncated_stream_from_a_child_that_exits_0_is_a_problem(tmp_path, monkeypatch):
-    cmd = script(tmp_path, f"""
+    child_runs(tmp_path, monkeypatch, f"""
         import sys
         sys.path.insert(0, {str(ROOT)!r})
         from kzmap.worker import FRAME
         sys.stdout.buffer.write(FRAME.pack(1000) + b"half a frame")
     """)
-    monkeypatch.setattr(worker, "command", lambda folder, jobs: cmd)
     problems: list = []
     assert list(worker.stream(ROOT / "seeds", problems)) == []
     assert "sent a truncated frame (the output ends inside a frame of 1,000 bytes)" in problems[0].error
 
 
 def test_a_child_killed_by_a_signal_says_which(tmp_path, monkeypatch):
-    cmd = script(tmp_path, "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n")
-    monkeypatch.setattr(worker, "command", lambda folder, jobs: cmd)
+    child_runs(tmp_path, monkeypatch, "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n")
     problems: list = []
     assert list(worker.stream(ROOT / "seeds", problems)) == []
     assert "killed by signal SIGKILL" in problems[0].error
 
 
 def test_garbage_on_the_child_s_stdout_is_a_problem_not_a_crash(tmp_path, monkeypatch):
-    cmd = script(tmp_path, "import sys\nsys.stdout.write('Hello! Not frames at all.' * 100)\n")
-    monkeypatch.setattr(worker, "command", lambda folder, jobs: cmd)
+    child_runs(tmp_path, monkeypatch, "import sys\nsys.stdout.write('Hello! Not frames at all.' * 100)\n")
     problems: list = []
     assert list(worker.stream(ROOT / "seeds", problems)) == []
     assert "sent unreadable output" in problems[0].error
@@ -226,8 +227,7 @@ def test_the_app_shows_a_failed_extraction_as_a_problem(tmp_path, monkeypatch):
     from app_fixtures import run_app
 
     folder = copy_articles(tmp_path / "corpus", articles(ROOT / "seeds"))  # its own cache key
-    cmd = script(tmp_path, "import sys\nsys.stderr.write('MemoryError\\n')\nsys.exit(3)\n")
-    monkeypatch.setattr(worker, "command", lambda folder, jobs: cmd)
+    child_runs(tmp_path, monkeypatch, "import sys\nsys.stderr.write('MemoryError\\n')\nsys.exit(3)\n")
     monkeypatch.setenv("KZMAP_SEEDS", str(folder))
     at = run_app()
     assert not at.exception
@@ -295,14 +295,13 @@ def parent_of(pid: int) -> int:
 
 def test_processes_left_by_a_dead_child_are_ended(tmp_path, monkeypatch):
     marker = str(tmp_path / "orphan-marker")
-    cmd = script(tmp_path, f"""
+    child_runs(tmp_path, monkeypatch, f"""
         import os, subprocess, sys
         # a grandchild that does not hold the frame pipe (as the child's pool workers do not)
         p = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)", {marker!r}],
                              stdout=subprocess.DEVNULL)
         os._exit(3)
     """)
-    monkeypatch.setattr(worker, "command", lambda folder, jobs: cmd)
     problems: list = []
     assert list(worker.stream(ROOT / "seeds", problems)) == []
     assert "exited with status 3" in problems[0].error
@@ -311,7 +310,7 @@ def test_processes_left_by_a_dead_child_are_ended(tmp_path, monkeypatch):
 
 def test_the_child_s_stdout_carries_frames_only(tmp_path, monkeypatch):
     """A stray print in the child (a library's warning, say) goes to stderr, not between the frames."""
-    cmd = script(tmp_path, f"""
+    child_runs(tmp_path, monkeypatch, f"""
         import sys
         sys.path.insert(0, {str(ROOT)!r})
         import kzmap.extract as e
@@ -324,7 +323,6 @@ def test_the_child_s_stdout_carries_frames_only(tmp_path, monkeypatch):
         e.iter_results = noisy
         sys.exit(worker.main([{str(ROOT / "seeds")!r}]))
     """)
-    monkeypatch.setattr(worker, "command", lambda folder, jobs: cmd)
     problems: list = []
     assert len(list(worker.stream(ROOT / "seeds", problems))) == 5 and problems == []
 
