@@ -8,6 +8,7 @@ import json
 import time
 from dataclasses import replace
 from functools import partial
+from itertools import chain
 from pathlib import Path
 
 import streamlit as st
@@ -72,7 +73,9 @@ data = shared = seed_data(str(folder), fingerprint)
 if ss.get("uploads"):  # this session's added articles join the shared corpus; rebuilt only when one is added
     merged_key = (fingerprint, len(ss["uploads"]))
     if ss.get("merged_key") != merged_key:
-        ss["merged"] = appdata.build_data([*data.extractions, *ss["uploads"]], data.problems,
+        # The shared corpus goes in packed, as it is kept: unpacking all 10,000 extractions into a list
+        # first took about 1 GB.
+        ss["merged"] = appdata.build_data(chain(data.extractions.packed(), ss["uploads"]), data.problems,
                                          data.country_names)
         ss["merged_key"] = merged_key
     data = ss["merged"]

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import re
-import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -21,7 +19,7 @@ import pandas as pd
 
 from . import dataset, querystate
 from .colors import partner_color
-from .records import EVENT_KINDS, Extraction, Problem
+from .records import EVENT_KINDS, Extraction, PackedExtraction, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 UPLOAD_MAX_BYTES = 1_000_000  # default cap per upload; KZMAP_UPLOAD_MAX_BYTES overrides it
@@ -67,8 +65,9 @@ def fingerprint_key(fingerprint: tuple) -> str:
     return hashlib.sha1(repr(fingerprint).encode()).hexdigest()
 
 
-def load_seeds(folder: Path | str) -> tuple[Iterator[Extraction], list[Problem]]:
-    """The corpus folder's extractions, streamed (read them once, e.g. with ``build_data``), and its problems.
+def load_seeds(folder: Path | str) -> tuple[Iterator[PackedExtraction], list[Problem]]:
+    """The corpus folder's extractions, packed and streamed (read them once, e.g. with ``build_data``), and
+    its problems.
 
     The problems list fills as the extractions are read (a list of 10,000 extractions took about
     1 GB). They are made in a child process (``kzmap.worker``, with its own place index): this process
@@ -95,18 +94,22 @@ def country_names() -> dict[str, str]:
 
 
 class PackedExtractions(Sequence):
-    """Extractions kept compressed (pickled and zlib-packed, about a tenth of their size in memory),
-    unpacked one at a time when read: the reader shows one article, and only an upload reads them all."""
+    """Extractions kept packed (``PackedExtraction``: about a tenth of their size in memory), unpacked
+    one at a time when read: the reader shows one article, and only an upload reads them all."""
 
-    def __init__(self, extractions: Iterable[Extraction] = ()) -> None:
-        self._packed: list[bytes] = []
+    def __init__(self, extractions: Iterable[Extraction | PackedExtraction] = ()) -> None:
+        self._packed: list[PackedExtraction] = []
         self._where: dict[str, int] = {}
         for x in extractions:
-            self.append(x)
+            if isinstance(x, Extraction):
+                self.append(x)
+            else:
+                self.append(x.unpack(), x)
 
-    def append(self, x: Extraction) -> None:
+    def append(self, x: Extraction, packed: PackedExtraction | None = None) -> None:
+        """Keep ``x``; ``packed``, when given, is ``x`` packed already (it is kept instead of packing again)."""
         self._where.setdefault(x.article.path, len(self._packed))
-        self._packed.append(zlib.compress(pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL), 1))
+        self._packed.append(packed or PackedExtraction.of(x))
 
     def __len__(self) -> int:
         return len(self._packed)
@@ -114,7 +117,11 @@ class PackedExtractions(Sequence):
     def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        return pickle.loads(zlib.decompress(self._packed[i]))  # noqa: S301 - our own bytes, made above
+        return self._packed[i].unpack()
+
+    def packed(self) -> Iterator[PackedExtraction]:
+        """Every extraction as it is kept, without unpacking (``build_data`` reads these as they are)."""
+        return iter(self._packed)
 
     def get(self, path: str) -> Extraction | None:
         """The first extraction of the article at ``path``, or None."""
@@ -123,7 +130,7 @@ class PackedExtractions(Sequence):
 
     @property
     def nbytes(self) -> int:
-        return sum(len(b) for b in self._packed)
+        return sum(len(p.blob) for p in self._packed)
 
 
 @dataclass
@@ -221,9 +228,10 @@ class Data:
         return (min(d.min() for d in dates).year, max(d.max() for d in dates).year) if dates else None
 
 
-def build_data(extractions: Iterable[Extraction], problems: Sequence[Problem] = (),
+def build_data(extractions: Iterable[Extraction | PackedExtraction], problems: Sequence[Problem] = (),
                countries: Mapping[str, str] | None = None) -> Data:
-    """The tables of ``extractions`` (any iterable, read once: each is kept packed once its rows are made).
+    """The tables of ``extractions`` (any iterable, read once: each is kept packed once its rows are made;
+    one that comes packed, from the extraction child or another Data, is unpacked once and kept as it came).
 
     ``problems`` is read after the extractions (``load_seeds`` fills it as they stream); ``countries``
     (code -> name, as ``country_names()`` gives) names the partners and the countries in popups."""
@@ -234,12 +242,13 @@ def build_data(extractions: Iterable[Extraction], problems: Sequence[Problem] = 
     events: list[dict] = []
     partners = dataset.PartnerCounts(names)
     articles: list[dict] = []
-    for x in extractions:
+    for item in extractions:
+        x, blob = (item, None) if isinstance(item, Extraction) else (item.unpack(), item)
         mentions.add(x)
         events.extend(dataset.event_rows(x))
         partners.add(x)
         articles.append(dataset.article_row(x))
-        packed.append(x)
+        packed.append(x, blob)
     return Data(
         extractions=packed, problems=list(problems),
         mentions=mentions.frame(compact=True), events=dataset.events_table(events),

@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from .records import extraction_to_dict, problem_to_dict
+from .records import extraction_json, extraction_to_dict, problem_to_dict
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,7 +83,8 @@ def _stream_json(args, out) -> list:
     problems = []
     out.write('{"articles": [')
     first = True
-    for kind, value in iter_results(args.paths, max_bytes=args.max_bytes, jobs=args.jobs, as_json=True):
+    for kind, value in iter_results(args.paths, max_bytes=args.max_bytes, jobs=args.jobs,
+                                     encode=extraction_json):
         if kind == "problem":
             problems.append(value)
             continue

@@ -8,14 +8,14 @@ and never stops the others.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
 from . import geoparse, partners
 from .corpus import list_files, load_one, max_bytes_from_env
 from .gazetteer import Gazetteer, load_gazetteer
-from .records import Article, Extraction, Problem, extraction_json
+from .records import Article, Extraction, Problem
 from .runs import find_runs
 from .text import sentence_spans
 
@@ -53,12 +53,13 @@ def extract_safe(article: Article, gaz: Gazetteer) -> Extraction | Problem:
         return Problem(article.path, f"extraction failed: {type(err).__name__}: {err}")
 
 
-# What one file gives: ("article", Extraction or its JSON text) and ("problem", Problem) items.
+# What one file gives: ("article", Extraction or what ``encode`` made of it) and ("problem", Problem) items.
 Item = tuple[str, object]
+Encode = Callable[[Extraction], object]  # a module-level function: worker processes receive it pickled
 _WORKER: dict = {}
 
 
-def _file_items(path: Path, gaz: Gazetteer, max_bytes: int, as_json: bool) -> list[Item]:
+def _file_items(path: Path, gaz: Gazetteer, max_bytes: int, encode: Encode | None) -> list[Item]:
     article, problems = load_one(path, max_bytes)
     items: list[Item] = [("problem", p) for p in problems]
     if article is not None:
@@ -66,21 +67,21 @@ def _file_items(path: Path, gaz: Gazetteer, max_bytes: int, as_json: bool) -> li
         if isinstance(x, Problem):
             items.append(("problem", x))
         else:
-            items.append(("article", extraction_json(x) if as_json else x))
+            items.append(("article", encode(x) if encode else x))
     return items
 
 
 def _work(chunk: list[Path]) -> list[Item]:
     gaz = _WORKER.get("gaz") or _WORKER.setdefault("gaz", load_gazetteer())
-    return [item for path in chunk for item in _file_items(path, gaz, _WORKER["max_bytes"], _WORKER["as_json"])]
+    return [item for path in chunk for item in _file_items(path, gaz, _WORKER["max_bytes"], _WORKER["encode"])]
 
 
 def iter_results(paths: Iterable[str | Path], gaz: Gazetteer | None = None, max_bytes: int | None = None,
-                 jobs: int = 1, as_json: bool = False) -> Iterator[Item]:
+                 jobs: int = 1, encode: Encode | None = None) -> Iterator[Item]:
     """Load and extract every article file under ``paths`` in a stable order, streaming.
 
-    With ``jobs`` > 1 the files are shared out to worker processes, which read, extract and
-    (with ``as_json``) serialise them; the output is the same as with one process."""
+    With ``jobs`` > 1 the files are shared out to worker processes, which read, extract and (with
+    ``encode``, e.g. ``records.extraction_json``) serialise them; the output is the same as with one process."""
     files, problems = list_files(list(paths))
     for p in problems:
         yield "problem", p
@@ -88,19 +89,19 @@ def iter_results(paths: Iterable[str | Path], gaz: Gazetteer | None = None, max_
     gaz = gaz or load_gazetteer()
     if jobs <= 1 or len(files) < 8 * jobs:
         for path in files:
-            yield from _file_items(path, gaz, limit, as_json)
+            yield from _file_items(path, gaz, limit, encode)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # Workers forked from here inherit the loaded gazetteer; elsewhere they load it once each.
-    _WORKER.update(gaz=gaz, max_bytes=limit, as_json=as_json)
+    _WORKER.update(gaz=gaz, max_bytes=limit, encode=encode)
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     size = max(4, min(40, len(files) // (jobs * 16)))  # small chunks: the last one leaves a core idle
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
     ctx = multiprocessing.get_context(method) if method else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                             initargs=(limit, as_json)) as pool:
+                             initargs=(limit, encode)) as pool:
         # A few chunks in flight, not all: a slow reader holds workers back instead of their results
         # piling up here (``pool.map`` submits every chunk at once).
         todo = iter(chunks)
@@ -115,8 +116,8 @@ def iter_results(paths: Iterable[str | Path], gaz: Gazetteer | None = None, max_
                 f.cancel()
 
 
-def _init_worker(max_bytes: int, as_json: bool) -> None:
-    _WORKER.update(max_bytes=max_bytes, as_json=as_json)
+def _init_worker(max_bytes: int, encode: Encode | None) -> None:
+    _WORKER.update(max_bytes=max_bytes, encode=encode)
 
 
 def extract_paths(paths: Iterable[str | Path], gaz: Gazetteer | None = None, max_bytes: int | None = None,

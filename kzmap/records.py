@@ -6,6 +6,8 @@ Every record is a frozen dataclass; coordinates are always named ``lat``/``lon``
 from __future__ import annotations
 
 import json
+import pickle
+import zlib
 from dataclasses import asdict, dataclass, field
 from json.encoder import encode_basestring as _q  # C-accelerated JSON string quoting
 
@@ -120,6 +122,24 @@ class Extraction:
     events: tuple[Event, ...] = ()
     figures: tuple[Figure, ...] = ()
     sentences: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class PackedExtraction:
+    """One extraction as zlib-packed pickle bytes (about a tenth of its size in memory): made where it is
+    extracted, sent as is by the extraction child (``kzmap.worker``) and kept as is by the app, so
+    nobody pickles it twice (re-packing 10,000 extractions cost the app's server 4 s)."""
+    blob: bytes
+
+    @classmethod
+    def of(cls, x: Extraction) -> PackedExtraction:
+        return cls(zlib.compress(pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL), 1))
+
+    def unpack(self) -> Extraction:
+        x = pickle.loads(zlib.decompress(self.blob))  # noqa: S301 - bytes this package packed itself
+        if not isinstance(x, Extraction):
+            raise TypeError(f"not a packed extraction but a {type(x).__name__}")
+        return x
 
 
 def place_to_dict(p: Place) -> dict:

@@ -1,10 +1,11 @@
 """A corpus folder extracted in a child process and streamed back: ``python -m kzmap.worker FOLDER [--jobs N]``.
 
 The child writes what ``extract.iter_results`` gives, in its order, to stdout as frames: an 8-byte
-big-endian length, then the pickled ``("article", Extraction)`` or ``("problem", Problem)``.
-``stream`` starts it with subprocess (fork and exec of a fresh interpreter, safe from a threaded
-server, unlike ``os.fork``) and reads one frame at a time: the caller holds one extraction at a time
-and never pays the extraction's own memory (the place index, the worker processes). When the child
+big-endian length, then the pickled ``("article", PackedExtraction)`` or ``("problem", Problem)``.
+Each extraction is packed where it is made (in the child's worker processes), and the app keeps it
+packed as it came. ``stream`` starts the child with subprocess (fork and exec of a fresh interpreter,
+safe from a threaded server, unlike ``os.fork``) and reads one frame at a time: the caller holds one
+article at a time and never pays the extraction's own memory (the place index, the worker processes). When the child
 cannot start, dies or exits non-zero, a ``Problem`` names the folder and the reason and what was read
 is kept; when the reader stops early, the child and its workers are ended.
 """
@@ -22,7 +23,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .records import Extraction, Problem
+from .records import PackedExtraction, Problem
 
 ROOT = Path(__file__).resolve().parent.parent  # on the child's PYTHONPATH: kzmap need not be installed
 FRAME = struct.Struct(">Q")
@@ -41,9 +42,9 @@ def command(folder: Path, jobs: int) -> list[str]:
     return [sys.executable, "-P", "-m", "kzmap.worker", str(folder), "--jobs", str(jobs)]
 
 
-def stream(folder: Path | str, problems: list[Problem], jobs: int | None = None) -> Iterator[Extraction]:
-    """The extractions of ``folder`` from a child process, in ``iter_results`` order; its problems are
-    appended to ``problems`` as they come, and one more if the child fails."""
+def stream(folder: Path | str, problems: list[Problem], jobs: int | None = None) -> Iterator[PackedExtraction]:
+    """The extractions of ``folder`` from a child process, packed, in ``iter_results`` order; its problems
+    are appended to ``problems`` as they come, and one more if the child fails."""
     folder = Path(folder)
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     with tempfile.TemporaryFile() as err:  # a file, not a pipe: a chatty child cannot block on it
@@ -58,7 +59,7 @@ def stream(folder: Path | str, problems: list[Problem], jobs: int | None = None)
         try:
             while (frame := _read_frame(proc.stdout)) is not None:
                 kind, value = pickle.loads(frame)  # noqa: S301 - our own child's output
-                if kind == "article" and isinstance(value, Extraction):
+                if kind == "article" and isinstance(value, PackedExtraction):
                     got += 1
                     yield value
                 elif kind == "problem" and isinstance(value, Problem):
@@ -167,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         os.register_at_fork(after_in_child=lambda: _close(out))
     from .extract import iter_results
 
-    items = iter_results([args.folder], jobs=max(1, args.jobs))
+    items = iter_results([args.folder], jobs=max(1, args.jobs), encode=PackedExtraction.of)
     try:
         for item in items:
             data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)

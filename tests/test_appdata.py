@@ -66,6 +66,35 @@ def test_build_data_keeps_the_extractions_packed_and_reads_each_back(app_extract
     assert data.extraction("no/such/file.md") is None
 
 
+def test_packed_extractions_are_kept_as_they_come_and_give_the_same_data(app_extractions):
+    from kzmap.records import PackedExtraction
+
+    packed = [PackedExtraction.of(x) for x in app_extractions]
+    assert [p.unpack() for p in packed] == list(app_extractions)
+    data = appdata.build_data(iter(packed))
+    assert list(data.extractions.packed()) == packed
+    assert all(a is b for a, b in zip(data.extractions.packed(), packed, strict=True))  # not packed again
+    plain = appdata.build_data(app_extractions)
+    for name in ("mentions", "events", "partners", "articles"):
+        assert getattr(data, name).equals(getattr(plain, name)), name
+    # an upload joins a corpus as the app does it: the corpus packed, the new article as it is
+    *corpus, upload = app_extractions
+    merged = appdata.build_data([*appdata.build_data(corpus).extractions.packed(), upload])
+    assert list(merged.extractions) == list(app_extractions)
+    assert merged.mentions.equals(plain.mentions)
+
+
+def test_a_packed_extraction_that_holds_something_else_is_refused():
+    import pickle
+    import zlib
+
+    import pytest
+    from kzmap.records import PackedExtraction
+
+    with pytest.raises(TypeError, match="not a packed extraction but a dict"):
+        PackedExtraction(zlib.compress(pickle.dumps({"a": 1}))).unpack()
+
+
 def test_compact_mentions_hold_the_same_values(app_extractions):
     from kzmap import dataset
 

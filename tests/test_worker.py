@@ -174,8 +174,9 @@ def test_a_child_killed_midway_keeps_the_articles_already_read(tmp_path, monkeyp
         import os, pickle, signal, sys
         sys.path.insert(0, {str(ROOT)!r})
         from kzmap.extract import iter_results
+        from kzmap.records import PackedExtraction
         from kzmap.worker import FRAME
-        for i, item in enumerate(iter_results([{str(ROOT / "seeds")!r}])):
+        for i, item in enumerate(iter_results([{str(ROOT / "seeds")!r}], encode=PackedExtraction.of)):
             if i == 2:
                 sys.stdout.buffer.write(FRAME.pack(1000) + b"half a frame")  # cut off mid-frame
                 sys.stdout.flush()
@@ -214,6 +215,22 @@ def test_garbage_on_the_child_s_stdout_is_a_problem_not_a_crash(tmp_path, monkey
     problems: list = []
     assert list(worker.stream(ROOT / "seeds", problems)) == []
     assert "sent unreadable output" in problems[0].error
+
+
+def test_an_article_not_packed_is_refused_as_unreadable_output(tmp_path, monkeypatch):
+    """The frames carry ``PackedExtraction``s: a bare extraction (or anything else) is not taken."""
+    child_runs(tmp_path, monkeypatch, f"""
+        import pickle, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from kzmap.extract import iter_results
+        from kzmap.worker import FRAME
+        for item in iter_results([{str(ROOT / "seeds")!r}]):
+            data = pickle.dumps(item)
+            sys.stdout.buffer.write(FRAME.pack(len(data)) + data)
+    """)
+    problems: list = []
+    assert list(worker.stream(ROOT / "seeds", problems)) == []
+    assert "sent unreadable output (ValueError: unexpected item 'article')" in problems[0].error
 
 
 def test_a_child_that_cannot_start_gives_a_problem(tmp_path, monkeypatch):
