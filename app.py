@@ -32,11 +32,25 @@ def gazetteer():
 
 
 # A resource, not cache_data: cache_data would pickle and unpickle the whole corpus on every rerun (10 s for
-# 10,000 articles). Shared by every session and read-only: filters make new frames, uploads a new Data.
-@st.cache_resource(show_spinner="Reading and extracting the articles…", max_entries=1)
-def seed_data(folder: str, fingerprint: str) -> appdata.Data:
-    exts, problems = appdata.load_seeds(folder)
-    return appdata.build_data(exts, problems, appdata.country_names())
+# 10,000 articles). The loader makes the corpus's Data once, in a thread of its own, and every session waiting
+# for it shows its progress (see seed_data). Shared by every session and read-only: filters make new frames,
+# uploads a new Data.
+@st.cache_resource(show_spinner=False, max_entries=1)
+def corpus_loader(folder: str, fingerprint: str) -> appdata.CorpusLoader:
+    return appdata.CorpusLoader(folder, len(appdata.folder_fingerprint(Path(folder))))
+
+
+def seed_data(folder: str, fingerprint: str, where) -> appdata.Data:
+    """The shared corpus; while it is being read, a progress bar in ``where`` (an st.empty that is always
+    there, so the elements after it keep their place in the page and the map is not remounted)."""
+    loader = corpus_loader(folder, fingerprint)
+    if loader.ready:
+        return loader.data()
+    bar = where.progress(0.0, text=appdata.progress_text(0, loader.total))
+    got = loader.data(lambda done, total: bar.progress(min(1.0, done / total) if total else 0.0,
+                                                       text=appdata.progress_text(done, total)))
+    where.empty()
+    return got
 
 
 @st.cache_resource(ttl=5, show_spinner=False)
@@ -66,10 +80,16 @@ def shared_view(folder: str, fingerprint: str, filters: str, _state: FilterState
     return apply(_state, _data.mentions, _data.events, index=_data.mention_index)
 
 
+st.html("<style>.block-container{padding-top:2.2rem;padding-bottom:1rem}"
+        "[data-testid=stMetricValue]{font-size:1.7rem}</style>")
+st.title("Kazakhstan's foreign partnerships")
+st.caption("Places and dated events found in news articles, on a map and a timeline. "
+           "Every dot leads to the sentences that put it there.")
+
 ss = st.session_state
 folder = appdata.seeds_dir(HERE)
 fingerprint = corpus_key(str(folder))
-data = shared = seed_data(str(folder), fingerprint)
+data = shared = seed_data(str(folder), fingerprint, st.empty())
 if ss.get("uploads"):  # this session's added articles join the shared corpus; rebuilt only when one is added
     merged_key = (fingerprint, len(ss["uploads"]))
     if ss.get("merged_key") != merged_key:
@@ -153,12 +173,7 @@ wanted = querystate.to_params(replace(state, events=()), data.article_keys)
 if not querystate.same_params(wanted, {k: st.query_params.get_all(k) for k in st.query_params}):
     st.query_params.from_dict(wanted)
 
-# --- header ----------------------------------------------------------------------------------------
-st.html("<style>.block-container{padding-top:2.2rem;padding-bottom:1rem}"
-        "[data-testid=stMetricValue]{font-size:1.7rem}</style>")
-st.title("Kazakhstan's foreign partnerships")
-st.caption("Places and dated events found in news articles, on a map and a timeline. "
-           "Every dot leads to the sentences that put it there.")
+# --- notes and figures (the title is above: it shows while the corpus loads) -------------------------
 # Blocks that come and go (notes, the selection bar) sit in containers that are always there: an element
 # added above the map would move it in the page's element tree, and Streamlit would then remount the map
 # (closing the popup of the dot just clicked).

@@ -89,6 +89,7 @@ def test_a_packed_extraction_that_holds_something_else_is_refused():
     import zlib
 
     import pytest
+
     from kzmap.records import PackedExtraction
 
     with pytest.raises(TypeError, match="not a packed extraction but a dict"):
@@ -166,3 +167,100 @@ def test_a_selected_place_lists_its_sentences_escaped_and_capped(app_extractions
     assert appdata.place_sentences(places, "country:CN") is None  # countries keep no sentences
     assert appdata.place_sentences(places, "gn:nowhere") is None
     assert appdata.place_sentences(places.iloc[0:0], "cur:khorgos") is None
+
+
+# --- the shared corpus's loader -------------------------------------------------------------------------
+
+class SlowLoad:
+    """A stand-in for ``_load_corpus``: reads ``n`` articles, ``pause`` s each, after ``gate`` opens."""
+
+    def __init__(self, n: int = 5, pause: float = 0.02, fail_first: bool = False):
+        import threading
+
+        self.n, self.pause, self.fail_first = n, pause, fail_first
+        self.calls = 0
+        self.gate = threading.Event()
+        self.gate.set()
+
+    def __call__(self, folder, on_item):
+        import time
+
+        self.calls += 1
+        self.gate.wait(10)
+        for _ in range(self.n):
+            time.sleep(self.pause)
+            on_item()
+        if self.fail_first and self.calls == 1:
+            raise OSError("disk on fire")
+        return appdata.build_data([])
+
+
+def test_the_loader_reports_progress_and_loads_once():
+    load = SlowLoad(n=5)
+    loader = appdata.CorpusLoader("corpus", 5, load=load)
+    assert not loader.ready
+    seen: list = []
+    data = loader.data(lambda done, total: seen.append((done, total)), every=0.01)
+    assert loader.ready and loader.data() is data and load.calls == 1
+    assert seen and all(total == 5 for _, total in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1][0] <= 5
+    assert loader.done == 5
+
+
+def test_sessions_waiting_at_the_same_time_share_one_load():
+    from concurrent.futures import ThreadPoolExecutor
+
+    load = SlowLoad(n=3)
+    load.gate.clear()
+    loader = appdata.CorpusLoader("corpus", 3, load=load)
+    with ThreadPoolExecutor(4) as pool:
+        futures = [pool.submit(loader.data, None, 0.01) for _ in range(4)]
+        load.gate.set()
+        got = [f.result(timeout=10) for f in futures]
+    assert load.calls == 1 and all(d is got[0] for d in got)
+
+
+def test_a_session_that_stops_waiting_leaves_the_load_going():
+    """Streamlit stops a script at its next st call when the visitor reruns it: here the progress callback."""
+    import pytest
+
+    class Rerun(Exception):
+        pass
+
+    def stop(done, total):
+        raise Rerun
+
+    load = SlowLoad(n=5, pause=0.05)
+    loader = appdata.CorpusLoader("corpus", 5, load=load)
+    with pytest.raises(Rerun):
+        loader.data(stop, every=0.01)
+    data = loader.data(every=0.01)  # the next run picks the same load up
+    assert load.calls == 1 and loader.data() is data
+
+
+def test_a_failed_load_names_the_folder_and_the_next_call_loads_again():
+    import pytest
+
+    load = SlowLoad(n=2, fail_first=True)
+    loader = appdata.CorpusLoader("/corpus/here", 2, load=load)
+    with pytest.raises(RuntimeError, match=r"reading the corpus folder /corpus/here failed: OSError: disk on fire"):
+        loader.data(every=0.01)
+    assert not loader.ready
+    assert loader.data(every=0.01) is not None and load.calls == 2 and loader.ready
+
+
+def test_the_loader_reads_a_real_folder_like_build_data():
+    root = Path(__file__).resolve().parent.parent
+    loader = appdata.CorpusLoader(root / "seeds", len(appdata.folder_fingerprint(root / "seeds")))
+    data = loader.data(every=0.05)
+    exts, problems = appdata.load_seeds(root / "seeds")
+    plain = appdata.build_data(exts, problems, appdata.country_names())
+    assert loader.total == loader.done == 5
+    for name in ("mentions", "events", "partners", "articles"):
+        assert getattr(data, name).equals(getattr(plain, name)), name
+
+
+def test_progress_text():
+    assert appdata.progress_text(3200, 10000) == "Extracting the articles: 3,200 of 10,000 files read…"
+    assert appdata.progress_text(12, 10) == "Extracting the articles: 10 of 10 files read…"
+    assert appdata.progress_text(0, 0) == "Reading and extracting the articles…"

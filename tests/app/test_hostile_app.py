@@ -7,7 +7,7 @@
   markup shown as text, nothing written to disk.
 - Bad links: impossible dates, many repeated or unknown parameters, 100 kB values.
 
-Each corpus test gets its own folder, so ``seed_data``'s ``st.cache_data`` (keyed on the folder)
+Each corpus test gets its own folder, so ``corpus_loader``'s ``st.cache_resource`` (keyed on the folder)
 never hands one test another's data.
 """
 from __future__ import annotations
