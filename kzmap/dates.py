@@ -77,7 +77,7 @@ _YEAR = r"(?:19\d\d|20\d\d|2100)(?![\d])"
 _DASH = r"\s*(?:[-\u2010-\u2015]|to|until|till|through|and)\s*"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PREP = (r"(?:(?P<prep>[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Tt]hrough|[Tt]hroughout|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter"
-         r"|[Ff]rom|[Dd]uring|[Bb]etween|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Tt]his|[Nn]ext|[Oo]f|[Ss]tarting"
+         r"|[Ff]rom|[Ff]or|[Dd]uring|[Bb]etween|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Tt]his|[Nn]ext|[Oo]f|[Ss]tarting"
          r"|[Ee]nd of|[Tt]he end of|[Bb]eginning of)\s+|(?P<prep2>[Mm]id-|[Ee]arly-|[Ll]ate-)\s*)?")
 # Alternatives are tried in order at each position: longest forms first.
 _DATE_RE = re.compile(
@@ -288,7 +288,7 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
         return None  # "spring" alone is a word ("a spring in its step"); "in the spring" is a date
     # Keep anchoring prepositions in the text; drop plain ones (in, on, of, during...).
     anchor = _ANCHORS.get(prep, "at")
-    if prep in ("in", "on", "of", "during", "from", "between", "throughout", "this", "last", "next") or (
+    if prep in ("in", "on", "of", "for", "during", "from", "between", "throughout", "this", "last", "next") or (
             prep and kind in ("rel", "wd", "ago", "early", "day", "recent", "season")):
         if kind not in ("yy",) and not (kind in ("mon", "wd") and prep in ("last", "next", "this")):
             start = m.start(kind)

@@ -180,6 +180,7 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
     demonym_keys = {fold(d) for d in gaz.demonyms}
     country_keys = {fold(n) for n in gaz.country_names}
 
+    common = frozenset(_word_list(geo_dir / "common_words.txt"))
     for row in _read_rows(geo_dir / "gazetteer.tsv", "\t"):
         pid = row["id"]
         gaz.places[pid] = Place(id=pid, name=row["name"], kind=row["kind"], country=row["country"],
@@ -188,6 +189,8 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
         add(row["name"], pid, True)
         main_skeleton = skeleton(row["name"])
         for a in _split(row.get("aliases", "")):
+            if _phrase_of_common_words(a, common):
+                continue  # "White House" (Casablanca), "Smart City", "Windy City": read as phrases, not towns
             # a mere spelling variant of the name ("Aksay" for "Aqsay") counts as the name itself
             add(a, pid, skeleton(a) == main_skeleton)
     for row in _read_rows(geo_dir / "curated.csv", ","):
@@ -245,8 +248,16 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
         | {fold(w) for w in (*gaz.country_names, *gaz.demonyms) if " " not in w}
         | {fold(w.split()[0]) for w in gaz.actors})
     gaz.stopnames = frozenset(fold(w) for w in _word_list(geo_dir / "stopnames.txt"))
-    gaz.common_words = frozenset(_word_list(geo_dir / "common_words.txt"))
+    gaz.common_words = common
     return gaz
+
+
+def _phrase_of_common_words(name: str, common: frozenset[str]) -> bool:
+    """A GeoNames alternate name of two or more common English words of four letters or more: an English
+    translation or a nickname ("White House" for Casablanca, "Motor City"), which news text uses as a
+    phrase. The place keeps its own name and its other alternate names."""
+    words = fold(name).replace("-", " ").split()
+    return len(words) >= 2 and all(len(w) >= 4 and w in common for w in words)
 
 
 def _word_list(path: Path) -> list[str]:

@@ -93,6 +93,9 @@ class Run:
         line = text[a:b if b >= 0 else len(text)]
         if len(line) > 200:
             return False
+        stripped = line.strip()
+        if stripped[:1] == "(" and stripped[-1:] == ")":
+            return False  # "(Reporting by Dana Seitkali in Astana; Editing by ...)": a credit line of names
         long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
         return len(long_words) >= 5 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 

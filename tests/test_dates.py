@@ -85,7 +85,8 @@ def test_without_publication_date_nothing_is_guessed(text, written, precision, p
     "a list of 55 projects", "a border of more than 7,800 kilometers", "over the past 20 years",
     "after the Covid-19 pandemic", "a 2000 km pipeline", "in the 2020s", "$2025 million", "2,025 wagons",
     "the Kazakhstan-2050 Strategy", "recently began operating", "in recent months", "May be late",
-    "the March on Rome", "a spring in its step", "2024 projects were approved",
+    "the March on Rome", "a spring in its step", "2024 projects were approved", "waited for years",
+    "for a month", "for the summer crowds",
 ])
 def test_non_dates(text):
     assert find_dates(text, "2025-04-22") == []
@@ -102,3 +103,14 @@ def test_anchor(text, anchor):
 def test_year_from_published_flag():
     assert one("on April 21", "2025-04-22").year_from_published
     assert not one("on April 21, 2024", "2025-04-22").year_from_published
+
+
+@pytest.mark.parametrize("text, published, written, date", [
+    ("An investors' conference is planned for June in Tashkent.", "2025-03-14", "June", "2025-06"),
+    ("talks scheduled for March 3 in Baku", "2025-02-10", "March 3", "2025-03-03"),
+    ("a vote set for next month", "2025-02-10", "next month", "2025-03"),
+    ("tenders planned for 2026", "2025-02-10", "2026", "2026"),
+])
+def test_for_a_date_is_a_plain_preposition(text, published, written, date):
+    d = one(text, published)
+    assert (d.text, d.date, d.anchor) == (written, date, "at")

@@ -140,6 +140,25 @@ def test_offsets_slice_back_to_surface(gaz):
         assert -90 <= m.place.lat <= 90 and -180 <= m.place.lon <= 180
 
 
+def test_a_credit_line_of_names_is_not_a_headline(places_of):
+    """Every long word of a wire credit line is capitalised, as in a headline, but its names are people's."""
+    text = ("The talks ended on Friday.\n\n(Reporting by Dana Seitkali in Astana and Temir Osmonov in Bishkek; "
+            "Editing by Mark Holloway)")
+    assert surfaces(places_of(text)) == ["Astana", "Bishkek"]
+
+
+def test_an_alternate_name_of_common_words_is_a_phrase_not_a_town(gaz, places_of):
+    from kzmap.gazetteer import _phrase_of_common_words
+
+    text = "Leaders met at the White House on Thursday; Casablanca sent no one."
+    assert surfaces(places_of(text)) == ["Casablanca"]
+    assert not gaz.candidates("white house") and gaz.candidates("casablanca")
+    common = frozenset({"white", "house", "smart", "city", "new", "york"})
+    assert _phrase_of_common_words("White House", common) and _phrase_of_common_words("Smart-City", common)
+    assert not _phrase_of_common_words("New York", common)  # "new" is under four letters
+    assert not _phrase_of_common_words("White", common) and not _phrase_of_common_words("Dar el Beida", common)
+
+
 def test_title_case_headline_still_finds_cities(places_of):
     text = "Italian Premier Visits Astana For Central Asia Summit\n\nThe visit was short."
     assert "Astana" in surfaces(places_of(text))

@@ -43,3 +43,16 @@ def test_unseen_places_and_partners(gaz, name):
     assert res["partners"]["f1"] >= 0.90, json.dumps(res["rows"])
     assert res["events"]["precision"] >= 0.70 and res["events"]["recall"] >= 0.70, json.dumps(res["rows"])
     assert res["dates"]["exact"] >= 0.80
+
+
+def test_unseen3_places_and_partners(gaz):
+    """Six articles written with their gold by an annotator who had not read the code (2026-11-30). Their
+    gold counts more happenings as events ("lost part of their harvest last summer"), hence the lower
+    event recall bound; see tests/data/README.md for the first, blind figures."""
+    res = figures([DATA / "unseen3"], DATA / "unseen3_gold", gaz)
+    assert res["articles"] >= 6
+    assert res["places"]["precision"] >= 0.92, json.dumps(res["rows"])
+    assert res["places"]["recall"] >= 0.85, json.dumps(res["rows"])
+    assert res["partners"]["f1"] >= 0.93, json.dumps(res["rows"])
+    assert res["events"]["precision"] >= 0.80 and res["events"]["recall"] >= 0.52, json.dumps(res["rows"])
+    assert res["dates"]["exact"] >= 0.85
