@@ -45,7 +45,7 @@ _I = re.I
 # the scan fast. Stems that take many endings are matched as prefixes.
 _TRIGGER_WORDS = {
     "agreement": "sign signed signing signs agreement agreements accord accords memorandum memoranda mou mous "
-                 "treaty treaties deal deals pact pacts contract contracts agreed joined accession",
+                 "treaty treaties deal deals pact pacts contract contracts agreed joined accession venture ventures",
     "summit": "summit summits forum forums conference conferences congress ministerial roundtable",
     "visit": "visit visits visited visiting trip trips tour talks met meet meets meeting meetings arrived "
              "travelled traveled travels delegation",

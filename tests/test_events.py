@@ -46,6 +46,9 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
      [("plan", "2030")]),
     # a list joined by ", and" stays one clause: the date still reaches the trigger
     ("Agreements were signed in Astana, Almaty, and Shymkent in May 2024.", "2024-07-03", [("agreement", "2024-05")]),
+    # setting up a joint venture is an agreement between its partners
+    ("In June 2024, the three railways set up a joint venture to sell through tickets.", "2025-11-20",
+     [("agreement", "2024-06")]),
 ])
 def test_each_kind(body, published, expected):
     assert kinds_dates(body, published) == expected
