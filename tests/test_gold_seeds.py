@@ -33,26 +33,22 @@ def test_seed_places_and_partners(gaz):
     assert res["partners"]["f1"] >= 0.95, json.dumps(res["rows"])
 
 
-@pytest.mark.parametrize("name", ["unseen", "unseen2"])
+# Lower bounds per held-out set: places P, places R, partners F1, events P, events R, exact dates. unseen3's gold
+# counts more happenings as events ("lost part of their harvest last summer"), hence its event recall bound;
+# tests/data/README.md gives each set's figures, unseen3's first ones measured blind.
+UNSEEN = {"unseen": (0.90, 0.85, 0.90, 0.70, 0.70, 0.80), "unseen2": (0.90, 0.85, 0.90, 0.70, 0.70, 0.80),
+          "unseen3": (0.92, 0.85, 0.93, 0.80, 0.52, 0.85)}
+
+
+@pytest.mark.parametrize("name", sorted(UNSEEN))
 def test_unseen_places_and_partners(gaz, name):
-    """Hand-written articles the rules were not written from (unseen2 by a separate author)."""
+    """Hand-written articles the rules were not written from (unseen2 and unseen3 by separate authors who
+    had not read the code)."""
+    places_p, places_r, partners_f1, events_p, events_r, exact = UNSEEN[name]
     res = figures([DATA / name], DATA / f"{name}_gold", gaz)
     assert res["articles"] >= 5
-    assert res["places"]["precision"] >= 0.90, json.dumps(res["rows"])
-    assert res["places"]["recall"] >= 0.85, json.dumps(res["rows"])
-    assert res["partners"]["f1"] >= 0.90, json.dumps(res["rows"])
-    assert res["events"]["precision"] >= 0.70 and res["events"]["recall"] >= 0.70, json.dumps(res["rows"])
-    assert res["dates"]["exact"] >= 0.80
-
-
-def test_unseen3_places_and_partners(gaz):
-    """Six articles written with their gold by an annotator who had not read the code (2026-11-30). Their
-    gold counts more happenings as events ("lost part of their harvest last summer"), hence the lower
-    event recall bound; see tests/data/README.md for the first, blind figures."""
-    res = figures([DATA / "unseen3"], DATA / "unseen3_gold", gaz)
-    assert res["articles"] >= 6
-    assert res["places"]["precision"] >= 0.92, json.dumps(res["rows"])
-    assert res["places"]["recall"] >= 0.85, json.dumps(res["rows"])
-    assert res["partners"]["f1"] >= 0.93, json.dumps(res["rows"])
-    assert res["events"]["precision"] >= 0.80 and res["events"]["recall"] >= 0.52, json.dumps(res["rows"])
-    assert res["dates"]["exact"] >= 0.85
+    assert res["places"]["precision"] >= places_p, json.dumps(res["rows"])
+    assert res["places"]["recall"] >= places_r, json.dumps(res["rows"])
+    assert res["partners"]["f1"] >= partners_f1, json.dumps(res["rows"])
+    assert res["events"]["precision"] >= events_p and res["events"]["recall"] >= events_r, json.dumps(res["rows"])
+    assert res["dates"]["exact"] >= exact
