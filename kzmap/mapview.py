@@ -23,6 +23,7 @@ from pathlib import Path
 
 import branca.element
 import folium
+import numpy as np
 import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
@@ -91,6 +92,7 @@ SEA = "#dfe8f0"
 LAND = "#f6f4ef"
 BORDER = "#b9b6ad"
 HOME_FILL = "#fbf1d3"  # Kazakhstan, the subject of every article
+SELECTED_OUTLINE = "#1c1c1c"  # the ring of a selected place's dot (a click or a place= link)
 
 
 # --- data files -----------------------------------------------------------------------------------
@@ -354,7 +356,9 @@ class _Legend(MacroElement):
 
 def legend_html(partners: Iterable[tuple[str, str]], route_kinds: Iterable[str] = (), measure: str = "mentions",
                 clustered: bool = False) -> str:
-    """The map legend: partner colours, what size and shading mean, route styles (folds open)."""
+    """The map legend: partner colours, what size, the dark ring and shading mean, route styles (folds open).
+    The ring's line is always there, selection or not: the legend is part of the base map, and a change
+    of the base map makes st_folium start a new map."""
     rows = [f"{swatch(partner_color(code))}{esc(name)}" for code, name in partners]
     kinds = [k for k in ROUTE_STYLE if k in set(route_kinds)]
     routes = "<br>".join(
@@ -363,9 +367,16 @@ def legend_html(partners: Iterable[tuple[str, str]], route_kinds: Iterable[str] 
     return ("<details open><summary>Legend</summary>"
             + "<b>Dot colour: leading partner</b>" + ("<br>".join(rows) or "none found")
             + "<b>Dot size: mentions</b>"
+            + f"<b>{ring(SELECTED_OUTLINE)}Dark ring: the selected place</b>"
             + ("<b>Grey numbered circles: nearby places (click to zoom in)</b>" if clustered else "")
             + f"<b>Shading: partners by {esc(measure)}</b>"
             + (f"<details><summary>Routes</summary>{routes}</details>" if routes else "") + "</details>")
+
+
+def ring(color: str) -> str:
+    """A small hollow circle with a ``color`` (#rrggbb) outline: the selected dot, in the legend."""
+    return (f'<span style="display:inline-block;width:.55em;height:.55em;border-radius:50%;'
+            f'border:2px solid {color};margin-right:.35em;vertical-align:-.05em"></span>')
 
 
 # --- builders ---------------------------------------------------------------------------------------
@@ -462,29 +473,91 @@ class _Markers(MacroElement):
     place is one short row and one line of JavaScript makes every marker. Above ``CLUSTER_ABOVE``
     markers they go into a ``L.markerClusterGroup`` (leaflet.markercluster from ``static/``), which
     keeps only what is visible at the current zoom in the page; a marker's click still reaches
-    st_folium through its parent group, with the marker's tooltip."""
+    st_folium through its parent group, with the marker's tooltip.
+
+    The selected places get a dark outline and are drawn over their neighbours. st_folium rebuilds
+    this group whenever its script changes (a click changes the selection, so it does), which closes
+    any popup: once the markers are built, the first selected one is shown with its popup open,
+    zooming into its cluster or panning only when it is not already in view. That happens once per
+    selection in the map's page (``window.kzmapShown``): a filter change later does not pull the
+    map back to a place the user has moved away from."""
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function (group) {
             var rows = {{ this.rows_json }}, popups = {{ this.popups_json }}, colors = {{ this.colors_json }};
+            var selection = {{ this.selected_json }}, chosen = selection.rows, picked = {};
+            for (var k = 0; k < chosen.length; k++) { picked[chosen[k]] = true; }
             var made = [];
             for (var i = 0; i < rows.length; i++) {
                 var r = rows[i];
-                var m = L.circleMarker([r[0], r[1]], {radius: r[2], color: "#ffffff", weight: 1, opacity: 0.9,
-                    fill: true, fillColor: colors[r[3]], fillOpacity: 0.85, className: "kzmap-place"});
+                var m = L.circleMarker([r[0], r[1]], picked[i]
+                    ? {radius: r[2], color: {{ this.outline_json }}, weight: 3, opacity: 1, fill: true,
+                       fillColor: colors[r[3]], fillOpacity: 0.9, className: "kzmap-place kzmap-selected"}
+                    : {radius: r[2], color: "#ffffff", weight: 1, opacity: 0.9, fill: true,
+                       fillColor: colors[r[3]], fillOpacity: 0.85, className: "kzmap-place"});
                 m.bindTooltip(r[4], {sticky: false});
                 m.bindPopup(i < popups.length ? popups[i] : '<div class="kz-pop"><div class="kz-title">' + r[4]
                     + '</div><div class="kz-meta">' + {{ this.short_note_json }} + '</div></div>', {maxWidth: 380});
+                if (picked[i]) { m.on("add", m.bringToFront, m); }  // a zoom may add it after its neighbours
                 made.push(m);
+            }
+            var first = chosen.length ? made[chosen[0]] : null;
+            var key = first ? selection.ids[0] : null;  // the place, whatever the filters make of its row
+            var reveal = first !== null && key !== window.kzmapShown;
+            window.kzmapShown = key;
+            // on its first build st_folium adds the stylesheets without waiting for them: a popup opened
+            // before leaflet.css applies is measured as wide as the map and stays beside its place
+            function whenStyled(then) {
+                var links = document.querySelectorAll('link[rel="stylesheet"]'), left = 0, done = false;
+                var go = function () { if (!done) { done = true; then(); } };
+                var one = function () { if (--left <= 0) { go(); } };
+                for (var n = 0; n < links.length; n++) {
+                    if (!links[n].sheet) {
+                        left++;
+                        links[n].addEventListener("load", one);
+                        links[n].addEventListener("error", one);
+                    }
+                }
+                if (left === 0) { go(); } else { setTimeout(go, 5000); }
+            }
+            function show(cluster) {
+                var map = group._map;
+                if (!map) { return; }
+                var open = function () { first.bringToFront(); first.openPopup(); };
+                // a place the map has to move to ends up left of and below the centre: its popup, which
+                // opens above it, is then clear of the legend in the top right corner
+                var moveThenOpen = function () {
+                    var size = map.getSize(), zoom = map.getZoom();
+                    var centre = map.project(first.getLatLng(), zoom).add([size.x * 0.1, -size.y * 0.25]);
+                    map.setView(map.unproject(centre, zoom), zoom, {animate: false});
+                    open();
+                };
+                if (map.hasLayer(first) && map.getBounds().contains(first.getLatLng())) {
+                    open();  // in view (a dot just clicked): the map stays where it is
+                } else if (cluster) {
+                    cluster.zoomToShowLayer(first, moveThenOpen);
+                } else {
+                    moveThenOpen();
+                }
             }
             // the plugin is loaded by base_map(clustered=True)
             if ({{ "true" if this.cluster else "false" }} && L.markerClusterGroup) {
                 var cluster = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 40,
-                    showCoverageOnHover: false, disableClusteringAtZoom: 9});
+                    showCoverageOnHover: false, disableClusteringAtZoom: 9,
+                    // the last chunk puts the clusters on the map after this call: show the place just after
+                    // (a microtask: before the page is painted again)
+                    chunkProgress: function (done, total) {
+                        if (reveal && done === total) {
+                            reveal = false;
+                            Promise.resolve().then(function () { whenStyled(function () { show(cluster); }); });
+                        }
+                    }});
                 cluster.addLayers(made);
                 group.addLayer(cluster);
             } else {
-                for (var j = 0; j < made.length; j++) { group.addLayer(made[j]); }
+                for (var j = 0; j < made.length; j++) { if (!picked[j]) { group.addLayer(made[j]); } }
+                for (var q = 0; q < chosen.length; q++) { group.addLayer(made[chosen[q]]); }  // drawn on top
+                if (reveal) { group.once("add", function () { whenStyled(function () { show(null); }); }); }
             }
         })({{ this._parent.get_name() }});
         {% endmacro %}
@@ -494,29 +567,39 @@ class _Markers(MacroElement):
         super().__init__()
         self._name = "Markers"
         self.rows_json, self.popups_json, self.colors_json = payload.rows_json, payload.popups_json, payload.colors_json
+        self.selected_json = payload.selected_json
+        self.outline_json = script_json(SELECTED_OUTLINE)
         self.short_note_json = script_json(SHORT_POPUP_NOTE)
         self.cluster = payload.cluster
 
 
 @dataclass(frozen=True)
 class MarkerPayload:
-    """What ``_Markers`` sends for a set of places, as JSON ready for a <script>."""
+    """What ``_Markers`` sends for a set of places, as JSON ready for a <script>. ``selected_json``: the
+    selected places (usually none or one) drawn, ``{"rows": [position in the rows], "ids": [place id]}``;
+    they are outlined, and the first is shown."""
     rows_json: str
     popups_json: str
     colors_json: str
     cluster: bool
+    selected_json: str = '{"rows":[],"ids":[]}'
 
 
-_PAYLOADS: dict[int, tuple] = {}  # id(places) -> (places, country names, partner names, payload), by identity
+# id(places) -> (places, country names, partner names, selected ids, payload), by identity
+_PAYLOADS: dict[int, tuple] = {}
 
 
 def marker_payload(places: pd.DataFrame, country_names: Mapping[str, str] | None = None,
                    partner_names: Mapping[str, str] | None = None) -> MarkerPayload | None:
-    """The marker rows and full popups of ``places`` (None when none is drawn). Remembered for the same
-    frame object: the app's views are shared between sessions and reruns (9,000 places: 0.1 s a run)."""
+    """The marker rows, full popups and selection of ``places`` (None when none is drawn). Remembered for
+    the same frame object: the app's views are shared between sessions and reruns (9,000 places: 0.1 s a
+    run). The selection is compared on every hit (a cheap look at one column), so a frame whose
+    ``selected`` flags were changed in place never gets the payload of its old selection."""
+    chosen = selected_ids(places)
     hit = _PAYLOADS.get(id(places))
-    if hit is not None and hit[0] is places and hit[1] is country_names and hit[2] is partner_names:
-        return hit[3]
+    if (hit is not None and hit[0] is places and hit[1] is country_names and hit[2] is partner_names
+            and hit[3] == chosen):
+        return hit[4]
     rows = marker_rows(places)
     payload = None
     if not rows.empty:
@@ -530,11 +613,28 @@ def marker_payload(places: pd.DataFrame, country_names: Mapping[str, str] | None
         top = rows.head(FULL_POPUPS).to_dict("records")
         firsts = Evidence.heads([r["evidence"] for r in top], MAX_POPUP_EVIDENCE)
         popups = [popup_html(r, country_names, partner_names, first) for r, first in zip(top, firsts, strict=True)]
-        payload = MarkerPayload(script_json(data), script_json(popups), script_json(colors), clusters(len(data)))
+        payload = MarkerPayload(script_json(data), script_json(popups), script_json(colors), clusters(len(data)),
+                                script_json(selection(rows)))
     if len(_PAYLOADS) >= 16:
         _PAYLOADS.clear()
-    _PAYLOADS[id(places)] = (places, country_names, partner_names, payload)
+    _PAYLOADS[id(places)] = (places, country_names, partner_names, chosen, payload)
     return payload
+
+
+def selected_ids(places: pd.DataFrame) -> tuple[str, ...]:
+    """Ids of the places flagged ``selected`` (a map click or a ``place=`` link), in the frame's order."""
+    if places.empty or "selected" not in places:
+        return ()
+    flags = places["selected"].to_numpy(dtype=bool)
+    return tuple(places["id"].to_numpy()[flags].tolist()) if flags.any() else ()
+
+
+def selection(rows: pd.DataFrame) -> dict[str, list]:
+    """The selected places among ``marker_rows``: their positions (the marker script outlines them, and
+    shows the first, the most mentioned) and ids (the script shows a place once per selection, however
+    the filters change its row)."""
+    at = np.flatnonzero(rows["selected"].to_numpy(dtype=bool)) if "selected" in rows else np.zeros(0, dtype=int)
+    return {"rows": [int(i) for i in at], "ids": [str(pid) for pid in rows["id"].to_numpy()[at].tolist()]}
 
 
 def script_json(value: object) -> str:
@@ -553,6 +653,14 @@ def read_markers(script: str) -> tuple[list[list], list[str]]:
     rows, end = decoder.raw_decode(script, at + len("var rows = "))
     popups, _ = decoder.raw_decode(script, script.index("popups = ", end) + len("popups = "))
     return rows, popups
+
+
+def read_selected(script: str) -> dict[str, list]:
+    """The ``selection`` in a map's marker script, parsed back (tests); no selection when it draws none."""
+    at = script.find("var selection = ")
+    if at < 0:
+        return {"rows": [], "ids": []}
+    return json.JSONDecoder().raw_decode(script, at + len("var selection = "))[0]
 
 
 def tooltip_texts(places: pd.DataFrame) -> list[str]:
@@ -586,7 +694,8 @@ def place_markers(places: pd.DataFrame, country_names: Mapping[str, str] | None 
 
     The ``FULL_POPUPS`` most mentioned places carry their evidence in the popup; the others a short
     popup (a click selects the place, and the app lists its sentences under the map). Above
-    ``CLUSTER_ABOVE`` markers, nearby markers are clustered."""
+    ``CLUSTER_ABOVE`` markers, nearby markers are clustered. A place flagged ``selected`` is outlined
+    (``kzmap-selected``) and shown with its popup open, out of its cluster if need be (see ``_Markers``)."""
     fg = folium.FeatureGroup(name="Places", control=False)
     payload = marker_payload(places, country_names, partner_names)
     if payload is not None:

@@ -133,15 +133,73 @@ def test_radius_grows_with_mentions_and_is_capped():
     assert mapview.radius(1) < mapview.radius(4) < mapview.radius(100) == 22
 
 
-def test_selecting_a_place_leaves_the_markers_js_unchanged(app_extractions):
-    """Regression: restyling the clicked marker made st_folium redraw them all and close its popup."""
+def test_a_selected_place_is_outlined_and_only_the_selection_changes(app_extractions):
+    """Selecting a place changes the selection in the marker script, not the rows or popups; the script
+    outlines it and shows it once the markers are built (st_folium rebuilds the group on a click)."""
     from kzmap.dataset import aggregate_places, mentions_frame
 
     plain = aggregate_places(mentions_frame(app_extractions))
     chosen = aggregate_places(mentions_frame(app_extractions), selected=["cur:khorgos"])
     render_fg = lambda p: mapview.render_html(mapview.base_map(SQUARE, routes_geojson=ROUTES),  # noqa: E731
                                              mapview.place_markers(p))
-    assert render_fg(plain) == render_fg(chosen)
+    before, after = render_fg(plain), render_fg(chosen)
+    assert mapview.read_markers(before) == mapview.read_markers(after)
+    assert mapview.read_selected(before) == {"rows": [], "ids": []}
+    rows, picked = marker_rows(after), mapview.read_selected(after)
+    assert picked["ids"] == ["cur:khorgos"] and rows[picked["rows"][0]][4].startswith("Khorgos (")
+    assert 'className: "kzmap-place kzmap-selected"' in after and mapview.SELECTED_OUTLINE in after
+    assert "zoomToShowLayer" in after and "openPopup" in after
+
+
+def test_payload_selection_points_at_the_marker_rows(app_extractions):
+    """Positions are of the drawn rows (biggest first, countries left out), and several can be selected."""
+    from kzmap.dataset import aggregate_places, mentions_frame
+
+    places = aggregate_places(mentions_frame(app_extractions), selected=["gn:524901", "country:CN", "gn:1526384"])
+    payload = mapview.marker_payload(places)
+    rows = json.loads(payload.rows_json)
+    picked = json.loads(payload.selected_json)
+    assert [rows[i][4].split(" (")[0] for i in picked["rows"]] == ["Almaty", "Moscow"]  # China: no dot
+    assert picked["ids"] == ["gn:1526384", "gn:524901"]
+    assert mapview.selected_ids(places) == ("gn:1526384", "country:CN", "gn:524901")
+
+
+def test_payload_cache_follows_the_selection(app_extractions):
+    """A frame per selection (the app's views) gets its own payload, and a frame whose ``selected`` flags
+    change in place is never answered with the payload of its old selection."""
+    from kzmap.dataset import aggregate_places, mentions_frame
+
+    mentions = mentions_frame(app_extractions)
+    plain = aggregate_places(mentions)
+    khorgos = aggregate_places(mentions, selected=["cur:khorgos"])
+    first = mapview.marker_payload(plain)
+    other = mapview.marker_payload(khorgos)
+    assert json.loads(first.selected_json) == {"rows": [], "ids": []}
+    assert json.loads(other.selected_json)["ids"] == ["cur:khorgos"]
+    assert (other.rows_json, other.popups_json) == (first.rows_json, first.popups_json)
+    assert mapview.marker_payload(plain) is first and mapview.marker_payload(khorgos) is other
+    plain["selected"] = plain["id"] == "gn:524901"  # the same frame object, another selection
+    moved = mapview.marker_payload(plain)
+    rows = json.loads(moved.rows_json)
+    assert [rows[i][4].split(" (")[0] for i in json.loads(moved.selected_json)["rows"]] == ["Moscow"]
+    plain["selected"] = False
+    assert json.loads(mapview.marker_payload(plain).selected_json) == {"rows": [], "ids": []}
+
+
+def test_a_selected_place_reaches_the_script_only_as_script_json(app_extractions, app_hostile):
+    """A selected place with a hostile name and id: the selection is numbers and the id as script JSON, the
+    name only escaped inside the rows."""
+    from kzmap.dataset import aggregate_places, mentions_frame
+
+    places = aggregate_places(mentions_frame([*app_extractions, app_hostile]), selected=["cur:evil"])
+    evil_id = "</script><script>alert(1)</script>\u2028"
+    places.loc[places["id"] == "cur:evil", "id"] = evil_id
+    html = render(places)
+    picked = mapview.read_selected(html)  # (JSON reads <\/ as </)
+    assert picked["ids"] == [evil_id] and "&lt;img src=x" in marker_rows(html)[picked["rows"][0]][4]
+    assert "<img src=x" not in html and "\u2028" not in html
+    assert "</script><script>alert" not in html  # the id cannot close the script element
+    assert '"ids":["<\\/script><script>alert(1)<\\/script>\\u2028"]' in html
 
 
 def test_eu_shades_member_states_without_their_own_count():
@@ -176,6 +234,10 @@ def test_outlines_are_simplified_and_rounded():
 def test_legend_explains_clusters_only_when_there_are_any():
     assert "numbered circles" in mapview.legend_html([("CN", "China")], clustered=True)
     assert "numbered circles" not in mapview.legend_html([("CN", "China")])
+    # the selected dot's ring is always explained: a legend that changed with the selection would make
+    # st_folium start a new map on every click
+    assert "Dark ring: the selected place" in mapview.legend_html([("CN", "China")])
+    assert mapview.SELECTED_OUTLINE in mapview.legend_html([("CN", "China")], clustered=True)
     assert mapview.clusters(mapview.CLUSTER_ABOVE + 1) and not mapview.clusters(mapview.CLUSTER_ABOVE)
 
 

@@ -14,6 +14,8 @@ import pytest
 from app_fixtures import feature_group, hostile_article, marker_rows, run_app
 from streamlit.testing.v1 import AppTest
 
+from kzmap.mapview import read_selected
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 XSS = "<img src=x onerror=alert(1)>"
@@ -115,6 +117,16 @@ def test_query_params_restore_filters(base):
     assert 0 < markers(at) < markers(base)
 
 
+def test_a_place_in_the_link_is_the_map_selection(base):
+    """A shared ``place=`` link reaches the map as its selection (outlined and shown in the browser)."""
+    pid = base.session_state["click_index"][-1][0]
+    at = run({"place": [pid]})
+    assert not at.exception
+    assert at.session_state["sel_places"] == (pid,)
+    assert read_selected(feature_group(at))["ids"] == [pid]
+    assert markers(at) == markers(base)
+
+
 @pytest.mark.parametrize("query", [
     {"partner": ["XX", "<script>"], "kind": ["party"], "from": ["2025-13-45"], "to": ["tomorrow"]},
     {"partner": ["CN"] * 900},  # (Streamlit itself drops query strings of over 1000 parameters)
@@ -139,10 +151,12 @@ def test_map_click_narrows_timeline_and_evidence_then_show_everything(base):
     assert at.session_state["sel_places"] == (pid,)
     assert evidence_rows(at) < evidence_rows(base)
     assert markers(at) == markers(base)  # the map keeps every marker, the chosen one outlined
+    assert read_selected(feature_group(at))["ids"] == [pid]
     assert qp(at, "place") == [pid]
     show_all = next(b for b in at.button if b.label == "Show everything")
     show_all.click().run()
     assert evidence_rows(at) == evidence_rows(base)
+    assert read_selected(feature_group(at))["ids"] == []
 
 
 def test_timeline_pick_narrows_the_map(base):

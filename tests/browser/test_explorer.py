@@ -11,6 +11,7 @@ from appserver import LOCAL, ROOT, Server
 
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
 MARKER = "path.kzmap-place"
+SELECTED = "path.kzmap-place.kzmap-selected"
 XSS = "<img src=x onerror=alert(1)>"
 
 
@@ -125,8 +126,12 @@ def test_a_clicked_dot_keeps_its_popup_and_its_sentences_are_listed(app_server, 
     frame.locator(MARKER).first.click(force=True)
     app_page.get_by_role("button", name="Show everything").wait_for(timeout=15_000)
     settle(app_page, 1000)
-    # the selection bar appeared above the map without remounting it: the popup is still open
+    # the selection bar appeared above the map without remounting it; the markers were rebuilt with the
+    # place outlined, and the popup is open again on the place just clicked
     assert frame.locator(".leaflet-popup-content").count() == 1
+    assert frame.locator(SELECTED).count() == 1
+    chosen = app_page.locator('[data-testid="stAlertContentInfo"]', has_text="Showing place").inner_text()
+    assert frame.locator(".leaflet-popup-content .kz-title").inner_text() in chosen
     assert app_page.locator(".kz-sentences li").count() >= 1
     assert app_page.get_by_text(re.compile(r"^\d+ sentences? mentions? ")).count() == 1
 
@@ -151,6 +156,7 @@ def many_places_server(tmp_path_factory):
             f"Delegations from {a}, {b} and {c} travelled to {d} for talks with Kazakhstan.\n", encoding="utf-8")
     server = Server(folder)
     server.clustered_above = mapview.CLUSTER_ABOVE
+    server.folder = folder
     yield server
     server.stop()
 
@@ -177,6 +183,99 @@ def test_many_places_are_clustered_and_a_dot_inside_a_cluster_can_be_picked(many
     settle(app_page)
     assert "place=" in app_page.url
     assert app_page.locator(".kz-sentences li").count() >= 1
+
+
+def corpus_markers(folder: Path):
+    """The places the app draws for ``folder`` with no filter, from the pipeline, as the app reads it."""
+    from kzmap import appdata
+    from kzmap.filters import FilterState, apply
+
+    exts, problems = appdata.load_seeds(folder)
+    data = appdata.build_data(exts, problems, appdata.country_names())
+    return apply(FilterState(), data.mentions, data.events).markers
+
+
+def crowded_place(folder: Path) -> tuple[str, str]:
+    """(id, name) of a place in the middle of the first view with the most places within 2 degrees (a
+    cluster at the first zoom), its name unique."""
+    places = corpus_markers(folder)
+    unique = places[places["name"].map(places["name"].value_counts()) == 1]
+    middle = unique[unique["lat"].between(35, 57) & unique["lon"].between(30, 100)]
+    near = [int((((places["lat"] - lat) ** 2 + (places["lon"] - lon) ** 2) < 4).sum())
+            for lat, lon in zip(middle["lat"], middle["lon"], strict=True)]
+    best = middle.iloc[max(range(len(near)), key=near.__getitem__)]
+    return best["id"], best["name"]
+
+
+def popup_points_at(frame, dot) -> bool:
+    """Whether the open popup's tip is on ``dot``: a popup opened before the stylesheets applied is measured
+    as wide as the map and stands beside its place."""
+    tip = frame.locator(".leaflet-popup-tip-container").bounding_box()
+    box = dot.bounding_box()
+    return (abs((tip["x"] + tip["width"] / 2) - (box["x"] + box["width"] / 2)) < 3
+            and abs((tip["y"] + tip["height"]) - (box["y"] + box["height"] / 2)) < 15)
+
+
+# Whether the place named ``name`` (by its tooltip) is drawn on the map, and the map's zoom.
+DRAWN = """(name) => {
+    var groups = window.feature_group, cluster = null, found = [];
+    groups[groups.length - 1].eachLayer(function (l) { if (l.zoomToShowLayer) { cluster = l; } });
+    cluster.getLayers().forEach(function (m) {
+        if (m.getTooltip().getContent().indexOf(name + " (") === 0) { found.push(window.map.hasLayer(m)); }
+    });
+    return [found, window.map.getZoom()];
+}"""
+
+
+def test_a_shared_link_shows_its_place_out_of_its_cluster(many_places_server, app_page):
+    """A link to a place hidden in a cluster at the first zoom: the map zooms until its dot is drawn, outlined,
+    and opens its popup on it."""
+    from kzmap import mapview
+
+    pid, name = crowded_place(many_places_server.folder)
+    app_page.goto(many_places_server.url)
+    app_page.frame_locator(MAP).locator(".marker-cluster").first.wait_for(timeout=120_000)
+    settle(app_page, 500)
+    plain = app_page.locator(MAP).element_handle().content_frame()
+    assert plain.evaluate(DRAWN, name) == [[False], mapview.ZOOM]  # in a cluster, without the link
+
+    app_page.goto(many_places_server.url + f"?place={pid}")
+    frame = app_page.frame_locator(MAP)
+    dot = frame.locator(SELECTED)
+    dot.wait_for(timeout=60_000)  # (the dots inside clusters are not in the page)
+    popup = frame.locator(".leaflet-popup-content .kz-title")
+    popup.wait_for(timeout=15_000)
+    settle(app_page, 1000)
+    assert app_page.get_by_text(f"Showing place {name}.").count() == 1
+    assert dot.count() == 1 and in_view(app_page, dot)  # drawn inside the visible map
+    assert dot.get_attribute("stroke") == mapview.SELECTED_OUTLINE and dot.get_attribute("stroke-width") == "3"
+    assert popup.inner_text() == name
+    drawn, zoom = app_page.locator(MAP).element_handle().content_frame().evaluate(DRAWN, name)
+    assert drawn == [True] and zoom > mapview.ZOOM
+    assert popup_points_at(frame, dot)
+
+
+def test_a_shared_link_pans_to_its_place_outside_the_first_view(app_server, app_page):
+    """Unclustered: a link to the place farthest from the first view's centre pans the map to it (same zoom),
+    outlined, with its popup open on it, though the popup opens while the page is still loading."""
+    from kzmap import appdata, mapview
+
+    places = corpus_markers(appdata.seeds_dir(ROOT))
+    far = places.iloc[int(((places["lat"] - mapview.CENTER[0]) ** 2
+                           + (places["lon"] - mapview.CENTER[1]) ** 2).to_numpy().argmax())]
+    frame = app_page.frame_locator(MAP)
+    app_page.goto(app_server.url + f"?place={far['id']}")  # first: nothing cached, the stylesheets come late
+    dot = frame.locator(SELECTED)
+    frame.locator(".leaflet-popup-content .kz-title").wait_for(timeout=60_000)
+    settle(app_page, 500)
+    assert frame.locator(".leaflet-popup-content .kz-title").inner_text() == far["name"]
+    assert dot.count() == 1 and in_view(app_page, dot)
+    assert app_page.locator(MAP).element_handle().content_frame().evaluate("window.map.getZoom()") == mapview.ZOOM
+    assert popup_points_at(frame, dot)
+
+    open_app(app_page, app_server.url)  # without the link, the place is outside the first view
+    outside = f"!window.map.getBounds().contains([{far['lat']}, {far['lon']}])"
+    assert app_page.locator(MAP).element_handle().content_frame().evaluate(outside)
 
 
 def in_view(page, locator) -> list:
