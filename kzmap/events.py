@@ -58,9 +58,9 @@ _TRIGGER_WORDS = {
                   "loans financed financing funded funding grant grants package packages committed allocated",
     "plan": "plan plans planned programme programmes program programs strategy strategies goal goals target targets "
             "targeting aim aims aiming aimed roadmap double triple approve approved approves approval adopt adopted "
-            "adopts vision intend intends raise increase boost",
+            "adopts vision intend intends raise increase boost due",
     "other": "established establish recognised recognized recognise recognize recognition referendum closed shut "
-             "founded",
+             "founded protests",
 }
 TRIGGERS: dict[str, str] = {w: k for k, ws in _TRIGGER_WORDS.items() for w in ws.split()}
 _TRIGGER_PREFIXES = (("ratifi", "agreement"), ("inaugurat", "project"), ("announc", "announcement"))
@@ -102,6 +102,9 @@ _MONEY_VERB = re.compile(r"\b(?:pledged|committed|unveiled|allocated|invested|an
 _NOT_EVENT_BEFORE = re.compile(r"\b(?:told|addressed|addressing|telling)\s+(?:the\s+|a\s+)?$|"
                                r"\b(?:originally|initially|previously|first)\s+$", _I)
 _FOLLOWED = re.compile(r"followed\s+by", _I)
+# "due to sanctions", "due to the war": a cause, not a schedule ("is due to open in 2027", "is due in 2028")
+_CAUSAL_DUE = re.compile(r"\s+to\s+(?!(?:be|open|start|begin|visit|arrive|launch|sign|complete|hold|take|enter|resume"
+                         r"|come|go|meet|travel|finish|reach)\b)", _I)
 _DROPPED = re.compile(r"\b(?:originally|initially|previously)\s+(?:planned|scheduled|expected|due)\s+"
                       r"(?:for\s+|in\s+)?$", _I)
 _REF_BEFORE = re.compile(r"\b(?:before|after|ahead\s+of|following|since|prior\s+to|days\s+before)\s+(?:the\s+|this\s+"
@@ -234,7 +237,8 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
         taken: set[int] = set()
         barriers = [m.start() for m in _SOFT_BARRIER.finditer(body, cs, ce)]
         during = [m.start("w") for m in _DURING.finditer(body, cs, ce)]
-        trig = [t for t in trig if not _NOT_EVENT_BEFORE.search(body, max(cs, t[0] - 25), t[0])]
+        trig = [t for t in trig if not _NOT_EVENT_BEFORE.search(body, max(cs, t[0] - 25), t[0])
+                and not (t[1] - t[0] == 3 and body[t[0]:t[1]].lower() == "due" and _CAUSAL_DUE.match(body, t[1]))]
         for d in usable:
             best = None
             for ts, te, kind in trig:

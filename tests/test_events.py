@@ -49,6 +49,10 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
     # setting up a joint venture is an agreement between its partners
     ("In June 2024, the three railways set up a joint venture to sell through tickets.", "2025-11-20",
      [("agreement", "2024-06")]),
+    # a schedule: "is due in 2028", "is due to be completed in 2027"
+    ("Officials say a 500-kilovolt line from Beyneu to Atyrau is due in 2028.", "2025-09-29", [("plan", "2028")]),
+    ("Protests over fuel prices in Zhanaozen in January 2022 spread into nationwide unrest.", "2025-09-29",
+     [("other", "2022-01")]),
 ])
 def test_each_kind(body, published, expected):
     assert kinds_dates(body, published) == expected
@@ -81,6 +85,9 @@ def test_range_end_and_evidence_offsets():
     ("President Tokayev said in a recent interview that ties are strong.", "2024-01"),
     ("A first summit, originally planned for 2024, was postponed.", "2025-02-12"),
     ("Commissioner Urpilainen told the forum on Monday that Europe is close.", "2024-02-01"),
+    # "due to" a cause is not a schedule
+    ("Exports fell in 2023 due to sanctions.", "2025-04-22"),
+    ("Trade slowed in 2023, due to the war.", "2025-04-22"),
 ])
 def test_no_event(body, published):
     assert events(body, published) == []
