@@ -107,10 +107,13 @@ def _nearby(by_sentence: dict[int, Counter], index: int, reach: int = 2) -> Coun
     return None
 
 
+def _evidence_end(e) -> int:
+    return e.evidence_end if e.evidence_end > e.evidence_start else e.evidence_start + len(e.evidence)
+
+
 def _within(e, offset: int) -> bool:
     """Whether body offset ``offset`` lies in the evidence sentence of event ``e``."""
-    end = e.evidence_end if e.evidence_end > e.evidence_start else e.evidence_start + len(e.evidence)
-    return e.evidence_start <= offset < end
+    return e.evidence_start <= offset < _evidence_end(e)
 
 
 class MentionColumns:
@@ -136,6 +139,15 @@ class MentionColumns:
             got = self._dates[key] = (_ts(bounds[0] if bounds else None), _ts(bounds[1] if bounds else None))
         return got
 
+    def _event_fields(self, inside: list[tuple], published: str | None) -> tuple:
+        """(date, date_start, date_stop, event ids, event kinds) of a mention inside the evidence of the
+        events ``inside`` ((start, end, id, event) each): dated by the first with a date, else by the
+        article's publication date."""
+        dated = next((e for *_, e in inside if date_bounds(e.date)), None)
+        when = dated.date if dated else published
+        return (when, *self._stamps(when, dated.end if dated else None), tuple(eid for _, _, eid, _ in inside),
+                tuple(e.kind for *_, e in inside))
+
     def add(self, x: Extraction) -> None:
         a = x.article
         starts = [lo for lo, _ in x.sentences]
@@ -147,10 +159,12 @@ class MentionColumns:
         foreign = [p for p in x.partners if p.code != HOME]
         top = max((p.count for p in foreign), default=0)
         article_partners = tuple(sorted(p.code for p in foreign if p.count == top))
-        evs = [(event_id(a.path, e.evidence_start, e.kind, e.date), e) for e in x.events]
+        evs = [(e.evidence_start, _evidence_end(e), event_id(a.path, e.evidence_start, e.kind, e.date), e)
+               for e in x.events]
         sentences: dict[int, tuple[str, int]] = {}
         partners_of: dict[int, tuple] = {}
-        shared: dict[tuple, tuple] = {}  # one tuple object per distinct event list
+        # what the events around a mention give it, per distinct set of events (most mentions share one: none)
+        by_events: dict[tuple[int, ...], tuple] = {}
         c = self.cols
         same = self._same.setdefault
         for m in x.mentions:
@@ -165,12 +179,11 @@ class MentionColumns:
                 counts = _nearby(sentence_partners, m.sentence)
                 partners = tuple(sorted(counts, key=lambda k: (-counts[k], k))) if counts else article_partners  # noqa: B023
                 partners_of[m.sentence] = partners
-            inside = [(eid, e) for eid, e in evs if _within(e, m.start)]
-            dated = next((e for _, e in inside if date_bounds(e.date)), None)
-            when = dated.date if dated else a.published
-            date_start, date_stop = self._stamps(when, dated.end if dated else None)
-            eids = tuple(eid for eid, _ in inside)
-            kinds = tuple(e.kind for _, e in inside)
+            key = tuple(k for k, (lo, hi, _, _) in enumerate(evs) if lo <= m.start < hi) if evs else ()
+            got_events = by_events.get(key)
+            if got_events is None:
+                got_events = by_events[key] = self._event_fields([evs[k] for k in key], a.published)
+            when, date_start, date_stop, eids, kinds = got_events
             p = m.place
             c["place_id"].append(same(p.id, p.id))
             c["name"].append(same(p.name, p.name))
@@ -189,8 +202,8 @@ class MentionColumns:
             c["url"].append(a.url)
             c["published"].append(a.published)
             c["partners"].append(same(partners, partners))
-            c["event_ids"].append(shared.setdefault(eids, eids))
-            c["event_kinds"].append(shared.setdefault(kinds, kinds))
+            c["event_ids"].append(eids)
+            c["event_kinds"].append(kinds)
             c["date"].append(when)
             c["date_start"].append(date_start)
             c["date_stop"].append(date_stop)
