@@ -161,6 +161,28 @@ def many_places_server(tmp_path_factory):
     server.stop()
 
 
+def test_a_corpus_being_read_shows_its_progress_then_the_map(tmp_path, app_page):
+    """The first visitor of a big corpus sees how many of its files are read, not a blank page."""
+    folder = tmp_path / "big"
+    folder.mkdir()
+    seeds = sorted((ROOT / "seeds").glob("*.md"))
+    for i in range(200):
+        for s in seeds:
+            (folder / f"{i:03}-{s.name}").write_bytes(s.read_bytes())
+    server = Server(folder)
+    try:
+        app_page.goto(server.url)
+        bar = app_page.locator('[data-testid="stProgress"]')
+        bar.wait_for(timeout=60_000)
+        assert re.search(r"Extracting the articles: [\d,]+ of 1,000 files read", bar.inner_text())
+        assert "Kazakhstan's foreign partnerships" in app_page.locator("h1").first.inner_text()
+        app_page.frame_locator(MAP).locator(MARKER).first.wait_for(timeout=120_000)
+        settle(app_page)
+        assert bar.count() == 0 and metric(app_page, "Articles") == 1000
+    finally:
+        server.stop()
+
+
 def test_many_places_are_clustered_and_a_dot_inside_a_cluster_can_be_picked(many_places_server, app_page):
     app_page.goto(many_places_server.url)
     frame = app_page.frame_locator(MAP)
