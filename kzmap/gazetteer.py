@@ -189,8 +189,10 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
         add(row["name"], pid, True)
         main_skeleton = skeleton(row["name"])
         for a in _split(row.get("aliases", "")):
-            if _phrase_of_common_words(a, common):
-                continue  # "White House" (Casablanca), "Smart City", "Windy City": read as phrases, not towns
+            if _phrase_of_common_words(a, common) or len(fold(a)) <= 3:
+                # "White House" (Casablanca), "Smart City": read as phrases, not towns; a three-letter alternate
+                # name ("Kul" for Kula, "Sam", "Ana") is a syllable or a first name far more often than a town
+                continue
             # a mere spelling variant of the name ("Aksay" for "Aqsay") counts as the name itself
             add(a, pid, skeleton(a) == main_skeleton)
     for row in _read_rows(geo_dir / "curated.csv", ","):
@@ -215,7 +217,8 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
     keys = list(gaz.main) + list(gaz.alias)
     gaz.max_tokens = max((len(k.replace("-", " ").split()) for k in keys), default=1)
     gaz.max_tokens = min(gaz.max_tokens, 8)
-    gaz.first_words = frozenset(k.split()[0] for k in keys if " " in k)
+    # first tokens of every multi-token key, hyphenated ones included ("Cholpon-Ata", "Yoshkar-Ola")
+    gaz.first_words = frozenset(k.replace("-", " ").split()[0] for k in keys if " " in k or "-" in k)
     for k in keys:
         tokens = k.replace("-", " ").split()
         if tokens and tokens[0] in gaz.first_words:  # (kept small: the index loads on every CLI start)

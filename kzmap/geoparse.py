@@ -121,7 +121,10 @@ def keep(m: Match, run: Run, gaz: Gazetteer, covered: set[int]) -> bool:
         if left.joiner == "-" and k == i - 1:
             if left.fold in COMPOUND_PREFIXES or (left.cap and k not in covered):
                 return False
-        elif not opener and _neighbour_name(left, k in covered, gaz):
+        elif not opener and not (k < i - 1 and k in covered and left.fold not in gaz.stopnames) and _neighbour_name(
+                left, k in covered, gaz):
+            # a place across "on the"/"of" is a place of its own ("Novorossiysk on the Black Sea"); a name
+            # that is not one makes a longer name ("Bank of China")
             return False
     if j < len(words):
         last, right = words[j - 1], words[j]

@@ -13,14 +13,14 @@ indeed thus hence instead rather whether once now earlier later often following 
 TITLES = frozenset("""
 president prime minister foreign deputy vice mayor governor ambassador secretary chairman chairwoman
 general premier king queen emperor chancellor senator mr mrs ms dr sir ceo head chief leader envoy
-official officials spokesperson spokesman commissioner director pm fm
+official officials spokesperson spokesman commissioner director pm fm akim akimat
 """.split())
 FEATURES = frozenset("""
 region oblast province city port seaport airport station checkpoint border crossing gateway terminal
 valley river lake sea bay gulf strait pass district county basin field deposit mine zone area
 """.split())
 CONNECTORS = frozenset({"of", "the", "de", "del", "da", "di", "du", "al", "el", "la", "le", "on", "upon",
-                        "and", "y", "bin", "ibn"})
+                        "and", "y", "bin", "ibn", "i", "e"})  # "i", "e": between hyphens only (runs.RUN)
 COMPOUND_PREFIXES = frozenset({"trans", "sino", "pan", "euro", "indo", "anti", "pro", "post", "pre", "non",
                                "afro", "russo", "anglo", "franco", "greater", "inner", "outer", "sub", "inter"})
 LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "inside", "via", "through", "around",

@@ -21,9 +21,11 @@ _W = r"(?:\w|['\u2019](?=\w))*"
 _CONNECT = r"(?:of|the|de|del|da|di|du|al|el|la|le|on|upon|and|y|bin|ibn|for)"
 # The lookbehind (no letter or apostrophe before the capital) follows the first character, so the
 # pattern starts with a character class and the regex engine skips lowercase text quickly.
+# Between hyphens, the Persian and Pashto "i"/"e" joins a name too ("Mazar-i-Sharif", "Mazar-e-Sharif").
+_SEP = r"(?:[ \t\u00a0]+|[-\u2010\u2011])"
 RUN = re.compile(
     rf"{_UP}(?<![\w'\u2019].){_W}"
-    rf"(?:(?:[ \t\u00a0]+|[-\u2010\u2011])(?:{_CONNECT}(?:[ \t\u00a0]+|[-\u2010\u2011]))*{_UP}{_W})*"
+    rf"(?:{_SEP}(?:{_CONNECT}{_SEP}|[ie][-\u2010\u2011])*{_UP}{_W})*"
 )
 WORD = re.compile(rf"{_UP}{_W}|\w+")
 POSSESSIVE = re.compile(r"['\u2019][sS]?$")

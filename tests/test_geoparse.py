@@ -159,6 +159,23 @@ def test_an_alternate_name_of_common_words_is_a_phrase_not_a_town(gaz, places_of
     assert not _phrase_of_common_words("White", common) and not _phrase_of_common_words("Dar el Beida", common)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # hyphenated names with no spelling of their own with spaces
+    ("The Turkic Council met in Cholpon-Ata in 2018.", [("Cholpon-Ata", "KG")]),
+    ("Trains run through Termez, Mazar-i-Sharif and Kabul.", [("Termez", "UZ"), ("Mazar-i-Sharif", "AF"),
+                                                              ("Kabul", "AF")]),
+    # a place across "on the" is a place of its own; a word that is no place makes a longer name
+    ("Oil leaves from Novorossiysk on the Black Sea.", [("Novorossiysk", "RU"), ("Black Sea", "")]),
+    ("We took a loan from Bank of Astana last year.", []),
+    # an akimat is a governor's office: its region is a place
+    ("The Akimat of the East Kazakhstan region adopted a roadmap.", [("East Kazakhstan region", "KZ")]),
+    # three-letter alternate names are not looked up ("Kul" was Kula, Turkey), so the lake's name is no town
+    ("They met on the shore of Lake Issyk-Kul.", []),
+])
+def test_compound_names_and_their_neighbours(places_of, text, expected):
+    assert [(surface, country) for surface, _, _, country in places_of(text)] == expected
+
+
 def test_title_case_headline_still_finds_cities(places_of):
     text = "Italian Premier Visits Astana For Central Asia Summit\n\nThe visit was short."
     assert "Astana" in surfaces(places_of(text))
