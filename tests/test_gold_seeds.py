@@ -52,3 +52,17 @@ def test_unseen_places_and_partners(gaz, name):
     assert res["partners"]["f1"] >= partners_f1, json.dumps(res["rows"])
     assert res["events"]["precision"] >= events_p and res["events"]["recall"] >= events_r, json.dumps(res["rows"])
     assert res["dates"]["exact"] >= exact
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="shared/eval is not beside the project")
+@pytest.mark.parametrize("name", ["unseen3", "unseen4"])
+def test_held_out_gold_is_consistent(name):
+    """Counts, verbatim evidence, dates, and a perfect score for a prediction rebuilt from the gold itself
+    (``tests/data/validate_gold.py``; it never runs the extractor)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("validate_gold", DATA / "validate_gold.py")
+    validate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(validate)
+    errors, _ = validate.check_set(name, validate.load_scorer(SHARED / "eval" / "score.py"), quiet=True)
+    assert errors == []

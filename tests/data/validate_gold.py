@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Checks the unseen4 gold files: structure, counts, evidence strings, dates, and that they load in the
-reference scorer (shared/eval/score.py). Run: python validate_gold.py [path/to/score.py]
+"""Checks the gold files of held-out sets: structure, counts, evidence strings, dates, and that they load in
+the reference scorer (../shared/eval/score.py beside the project).
 
-Adapted from unseen3_gold/validate_gold.py. Not a test of the extractor: it never runs it. It feeds score.py
-(1) an empty prediction and (2) a prediction built from the gold itself, which must score 1.0 everywhere.
-Warnings (not errors) list place surfaces that also occur inside an actor, route or initiative name.
+Run: ``python tests/data/validate_gold.py [SET ...] [--score path/to/score.py]`` (sets: folder names under
+tests/data with a ``SET_gold`` beside them; default unseen3 and unseen4, written by annotators for this
+check); ``tests/test_gold_seeds.py`` runs it too. Not a test of the extractor: it never runs it. It feeds
+score.py (1) an empty prediction and (2) a prediction built from the gold itself, which must score 1.0
+everywhere. Warnings (not errors) list place surfaces that also occur inside an actor, route or initiative
+name, and bodies outside the 450-900 words the annotators were asked for.
 """
 import importlib.util
 import io
@@ -15,8 +18,8 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ARTICLES = HERE.parent / 'unseen4'
-SCORE = Path(sys.argv[1]) if len(sys.argv) > 1 else Path('/work/shared/eval/score.py')
+SCORE = HERE.parents[2] / 'shared' / 'eval' / 'score.py'  # ../shared beside the project
+SETS = ('unseen3', 'unseen4')
 
 TOP = ['meta', 'places', 'macro_regions', 'countries', 'demonyms', 'actors', 'routes', 'initiatives', 'events',
        'figures', 'quantities', 'undated_events', 'not_places', '_conventions']
@@ -57,8 +60,8 @@ def whole_sentence(body: str, ev: str) -> bool:
     return starts and ev.rstrip('"”*').endswith(('.', '?', '!'))
 
 
-def check_article(g: Path, score, errors: list, warnings: list) -> dict:
-    md = (ARTICLES / f'{g.stem}.md').read_text()
+def check_article(g: Path, articles: Path, score, errors: list, warnings: list) -> dict:
+    md = (articles / f'{g.stem}.md').read_text()
     body, fm = body_of(md), front(md)
 
     def e(msg: str) -> None:
@@ -66,7 +69,7 @@ def check_article(g: Path, score, errors: list, warnings: list) -> dict:
 
     words = len(body.split())
     if not 450 <= words <= 900:
-        e(f'body has {words} words')
+        warnings.append(f'{g.stem}: body has {words} words')
     d = json.loads(g.read_text())
     if list(d) != TOP:
         e(f'top-level keys {list(d)}')
@@ -121,7 +124,7 @@ def check_article(g: Path, score, errors: list, warnings: list) -> dict:
             e(f'date_from_text {ev["date_from_text"]} disagrees with date {ev["date"]}')
         future = (ev.get('date_from_text') or '')[:7] > m['published'][:7]
         if future and ev['kind'] != 'plan' and 'planned' not in ev.get('status', ''):
-            e(f'event dated after publication but not marked as planned: {ev["title"]}')
+            warnings.append(f'{g.stem}: event dated after publication but not marked as planned: {ev["title"]}')
         if 'KZ' in ev['partners'] or not all(CODE.match(c) for c in ev['partners']):
             e(f'bad partners {ev["partners"]}')
         if ev['place'] is not None and ev['place'] not in surfaces:
@@ -153,49 +156,72 @@ def check_article(g: Path, score, errors: list, warnings: list) -> dict:
     return {'file': f'{g.stem}.md', 'mentions': mentions, 'partners': partners, 'events': events}
 
 
-def run_scorer(score, pred: dict) -> tuple:
+def run_scorer(score, pred: dict, gold: Path) -> tuple:
     with tempfile.TemporaryDirectory() as tmp:
         pf = Path(tmp) / 'pred.json'
         pf.write_text(json.dumps(pred))
         old, sys.stdout = sys.stdout, io.StringIO()
         try:
-            rc = score.main([str(pf), str(HERE), '--json'])
+            rc = score.main([str(pf), str(gold), '--json'])
             out = sys.stdout.getvalue()
         finally:
             sys.stdout = old
     return rc, json.loads(out)
 
 
-def main() -> int:
-    spec = importlib.util.spec_from_file_location('score', SCORE)
+def load_scorer(path: Path = SCORE):
+    spec = importlib.util.spec_from_file_location('score', path)
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
+    return score
+
+
+def check_set(name: str, score, quiet: bool = False) -> tuple[list[str], list[str]]:
+    """(errors, warnings) of the gold set ``name`` (articles in HERE/name, gold in HERE/name_gold)."""
+    articles, gold = HERE / name, HERE / f'{name}_gold'
     errors, warnings = [], []
-    golds = sorted(HERE.glob('*.json'))
-    mds = sorted(ARTICLES.glob('*.md'))
-    if {g.stem for g in golds} != {m.stem for m in mds}:
-        errors.append(f'stems differ: {sorted({g.stem for g in golds} ^ {m.stem for m in mds})}')
-    perfect = {'articles': [check_article(g, score, errors, warnings) for g in golds]}
+    golds = sorted(gold.glob('*.json'))
+    mds = sorted(articles.glob('*.md'))
+    if not golds or {g.stem for g in golds} != {m.stem for m in mds}:
+        errors.append(f'{name}: stems differ: {sorted({g.stem for g in golds} ^ {m.stem for m in mds})}')
+        return errors, warnings
+    perfect = {'articles': [check_article(g, articles, score, errors, warnings) for g in golds]}
     empty = {'articles': [{'file': f'{g.stem}.md', 'mentions': [], 'partners': [], 'events': []} for g in golds]}
-    for name, pred in (('empty', empty), ('perfect', perfect)):
-        rc, res = run_scorer(score, pred)
-        print(name, json.dumps(res))
+    for kind, pred in (('empty', empty), ('perfect', perfect)):
+        rc, res = run_scorer(score, pred, gold)
+        if not quiet:
+            print(name, kind, json.dumps(res))
         if rc != 0 or res['articles'] != len(golds):
-            errors.append(f'{name}: scorer rc {rc}, articles {res["articles"]}')
-        if name == 'perfect' and any(res[k]['f1'] != 1.0 for k in ('places', 'partners', 'events')):
-            errors.append(f'perfect prediction does not score 1.0: {res}')
-    for g in golds:
-        d = json.loads(g.read_text())
-        scored = [ev for ev in d['events'] if ev.get('date_from_text')]
-        print(f'{g.stem}: {len(d["places"])} place entries / {sum(p["count"] for p in d["places"])} mentions, '
-              f'{len(d["events"])} events ({len(scored)} scorable), {len(d["undated_events"])} undated, '
-              f'{len(d["not_places"])} not_places')
-    for w in warnings:
-        print('WARNING', w)
-    for err in errors:
-        print('ERROR', err)
-    print('OK' if not errors else f'{len(errors)} error(s)')
-    return 1 if errors else 0
+            errors.append(f'{name} {kind}: scorer rc {rc}, articles {res["articles"]}')
+        if kind == 'perfect' and any(res[k]['f1'] != 1.0 for k in ('places', 'partners', 'events')):
+            errors.append(f'{name}: a perfect prediction does not score 1.0: {res}')
+    return errors, warnings
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    path = SCORE
+    if '--score' in args:
+        i = args.index('--score')
+        path = Path(args[i + 1])
+        del args[i:i + 2]
+    score = load_scorer(path)
+    failed = 0
+    for name in args or SETS:
+        errors, warnings = check_set(name, score)
+        for g in sorted((HERE / f'{name}_gold').glob('*.json')):
+            d = json.loads(g.read_text())
+            scored = [ev for ev in d['events'] if ev.get('date_from_text')]
+            print(f'{g.stem}: {len(d["places"])} place entries / {sum(p["count"] for p in d["places"])} mentions, '
+                  f'{len(d["events"])} events ({len(scored)} scorable), {len(d["undated_events"])} undated, '
+                  f'{len(d["not_places"])} not_places')
+        for w in warnings:
+            print('WARNING', w)
+        for err in errors:
+            print('ERROR', err)
+        print(f'{name}: ' + ('OK' if not errors else f'{len(errors)} error(s)'))
+        failed += bool(errors)
+    return 1 if failed else 0
 
 
 if __name__ == '__main__':
