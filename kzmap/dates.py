@@ -99,7 +99,7 @@ _DATE_RE = re.compile(
     r"|(?P<early>(?i:earlier|later)\s+this\s+(?P<eu>year|month|week))"
     r"|(?P<day>(?i:yesterday|today|tomorrow))"
     rf"|(?P<season>(?:the\s+)?(?P<sn>spring|summer|autumn|fall|winter)(?:\s+of\s+(?P<sy>{_YEAR}))?)"
-    rf"|(?P<wd>(?P<wq>(?i:last|next|this)\s+)?(?P<wn>{_WD}))"
+    rf"|(?P<wd>(?P<wq>(?i:last|next|this)\s+)?(?P<wn>{_WD})(?:{_DASH}(?P<wn2>{_WD}))?)"
     r"|(?P<recent>(?i:recent)|(?:(?i:just)\s+)?(?:(?i:a)\s+few\s+|(?i:several|two|three)\s+)?(?i:days)\s+(?:before|ago|earlier))"
     r")(?![\w])"
 )
@@ -442,7 +442,9 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
             if q == "last" and delta == 0:
                 delta = -7
         d0 = p + dt.timedelta(days=delta)
-        return mk(d0.isoformat(), None, "day", True, True, s=start)
+        # "on Friday and Saturday": two days, the second after the first
+        d1 = d0 + dt.timedelta(days=(WEEKDAYS[g["wn2"].lower()] - want) % 7) if g["wn2"] else None
+        return mk(d0.isoformat(), d1.isoformat() if d1 and d1 > d0 else None, "day", True, True, s=start)
     if kind == "recent":
         if _VAGUE_AFTER_RECENT.match(text, end):
             return None  # "in recent months", "recent years": a period, not a date

@@ -100,7 +100,9 @@ _MONEY_VERB = re.compile(r"\b(?:pledged|committed|unveiled|allocated|invested|an
                          r"(?:(?:a|an|about|around|nearly|almost|over|more\s+than|some|up\s+to)\s+)*[$€£¥₸]?\s?\d", _I)
 # A trigger that names the audience or a plan that was dropped is not an event.
 _NOT_EVENT_BEFORE = re.compile(r"\b(?:told|addressed|addressing|telling)\s+(?:the\s+|a\s+)?$|"
-                               r"\b(?:originally|initially|previously|first)\s+$", _I)
+                               r"\b(?:originally|initially|previously)\s+$", _I)
+# "first planned for 2024" is a plan that changed; "the first summit ... was held in July 2023" is an event
+_FIRST_PLANNED = re.compile(r"\bfirst\s+$", _I)
 _FOLLOWED = re.compile(r"followed\s+by", _I)
 # "due to sanctions", "due to the war": a cause, not a schedule ("is due to open in 2027", "is due in 2028")
 _CAUSAL_DUE = re.compile(r"\s+to\s+(?!(?:be|open|start|begin|visit|arrive|launch|sign|complete|hold|take|enter|resume"
@@ -238,6 +240,7 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
         barriers = [m.start() for m in _SOFT_BARRIER.finditer(body, cs, ce)]
         during = [m.start("w") for m in _DURING.finditer(body, cs, ce)]
         trig = [t for t in trig if not _NOT_EVENT_BEFORE.search(body, max(cs, t[0] - 25), t[0])
+                and not (t[2] == "plan" and _FIRST_PLANNED.search(body, max(cs, t[0] - 8), t[0]))
                 and not (t[1] - t[0] == 3 and body[t[0]:t[1]].lower() == "due" and _CAUSAL_DUE.match(body, t[1]))]
         for d in usable:
             best = None

@@ -114,3 +114,13 @@ def test_year_from_published_flag():
 def test_for_a_date_is_a_plain_preposition(text, published, written, date):
     d = one(text, published)
     assert (d.text, d.date, d.anchor) == (written, date, "at")
+
+
+@pytest.mark.parametrize("text, published, written, date, end", [
+    ("leaders met in Tokyo on Friday and Saturday for the summit", "2025-12-22", "Friday and Saturday",
+     "2025-12-19", "2025-12-20"),
+    ("talks in Baku from Monday to Wednesday", "2025-03-06", "Monday to Wednesday", "2025-03-03", "2025-03-05"),
+])
+def test_two_weekdays_are_one_range(text, published, written, date, end):
+    d = one(text, published)
+    assert (d.text, d.date, d.end_date, d.precision) == (written, date, end, "day")

@@ -53,6 +53,9 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
     ("Officials say a 500-kilovolt line from Beyneu to Atyrau is due in 2028.", "2025-09-29", [("plan", "2028")]),
     ("Protests over fuel prices in Zhanaozen in January 2022 spread into nationwide unrest.", "2025-09-29",
      [("other", "2022-01")]),
+    # "the first summit" is an event ("first planned for" is not: see test_no_event)
+    ("The first summit between the Gulf states and Central Asia was held in Jeddah in July 2023.", "2024-11-19",
+     [("summit", "2023-07")]),
 ])
 def test_each_kind(body, published, expected):
     assert kinds_dates(body, published) == expected
@@ -88,6 +91,7 @@ def test_range_end_and_evidence_offsets():
     # "due to" a cause is not a schedule
     ("Exports fell in 2023 due to sanctions.", "2025-04-22"),
     ("Trade slowed in 2023, due to the war.", "2025-04-22"),
+    ("The railway was first planned for 2015.", "2025-04-22"),
 ])
 def test_no_event(body, published):
     assert events(body, published) == []
