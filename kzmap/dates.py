@@ -95,6 +95,7 @@ _DATE_RE = re.compile(
     rf"|(?P<year>(?P<y8>{_YEAR})(?:['\u2019]s)?(?![\w]|-\w|,\d|\.\d))"
     rf"|(?P<mon>(?P<m12>{_MON}))"
     r"|(?P<rel>(?P<rq>(?i:last|this|next|coming))\s+(?P<ru>year|month|week)(?:['\u2019]s)?)"
+    r"|(?P<soon>(?i:the\s+)?(?i:coming|next\s+few)\s+(?P<su>(?i:days|weeks)))"
     r"|(?P<ago>(?P<an>\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<au>years?|months?)\s+ago)"
     r"|(?P<early>(?i:earlier|later)\s+this\s+(?P<eu>year|month|week))"
     r"|(?P<day>(?i:yesterday|today|tomorrow))"
@@ -281,7 +282,7 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     prep = (g["prep"] or g["prep2"] or "").lower().rstrip("-")
     start, end = m.start(), m.end()
     kind = next(k for k in ("md_md", "dm_dm", "md_d", "d_dm", "mdy", "dmy", "iso", "my", "yy", "year", "mon", "rel",
-                            "ago", "early", "day", "season", "wd", "recent") if g.get(k))
+                            "soon", "ago", "early", "day", "season", "wd", "recent") if g.get(k))
     if kind == "season" and prep not in ("in", "during", "by", "until", "since", "this", "last", "next", "early",
                                          "late",
                                          "throughout"):
@@ -289,10 +290,10 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     # Keep anchoring prepositions in the text; drop plain ones (in, on, of, during...).
     anchor = _ANCHORS.get(prep, "at")
     if prep in ("in", "on", "of", "for", "during", "from", "between", "throughout", "this", "last", "next") or (
-            prep and kind in ("rel", "wd", "ago", "early", "day", "recent", "season")):
+            prep and kind in ("rel", "soon", "wd", "ago", "early", "day", "recent", "season")):
         if kind not in ("yy",) and not (kind in ("mon", "wd") and prep in ("last", "next", "this")):
             start = m.start(kind)
-    if kind in ("rel", "wd", "ago", "early", "day", "recent") and prep in _ANCHORS:
+    if kind in ("rel", "soon", "wd", "ago", "early", "day", "recent") and prep in _ANCHORS:
         start = m.start()
     tense = _tense(text, start)
     future = tense == "future"
@@ -398,6 +399,13 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
         d0 = dt.date(py, pm, pd) + dt.timedelta(days=7 * k)
         d0 -= dt.timedelta(days=d0.weekday())  # the week starts on Monday: "this week" of Thu 1 Feb is from 29 Jan
         return mk(_iso(d0.year, d0.month), None, "month", True, True)
+    if kind == "soon":  # "in the coming weeks": only the year is safe to give (three weeks on, or five days)
+        if py is None:
+            return mk(None, None, "year", True, False)
+        if pm is None or pd is None:
+            return mk(_iso(py), None, "year", True, True)
+        d0 = dt.date(py, pm, pd) + dt.timedelta(days=21 if g["su"].lower() == "weeks" else 5)
+        return mk(_iso(d0.year), None, "year", True, True)
     if kind == "ago":
         n = g["an"].lower()
         n = NUMBER_WORDS.get(n) or int(n)

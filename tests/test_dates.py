@@ -124,3 +124,19 @@ def test_for_a_date_is_a_plain_preposition(text, published, written, date):
 def test_two_weekdays_are_one_range(text, published, written, date, end):
     d = one(text, published)
     assert (d.text, d.date, d.end_date, d.precision) == (written, date, end, "day")
+
+
+@pytest.mark.parametrize("text, published, written, date", [
+    ("a delegation is expected in the coming weeks", "2025-08-14", "the coming weeks", "2025"),
+    ("a delegation is expected in the coming weeks", "2025-12-20", "the coming weeks", "2026"),  # three weeks on
+    ("talks resume in the next few days", "2025-12-20", "the next few days", "2025"),
+    ("a delegation is expected in the coming weeks", "2025-08", "the coming weeks", "2025"),
+])
+def test_the_coming_weeks_give_only_a_year(text, published, written, date):
+    d = one(text, published)
+    assert (d.text, d.date, d.precision, d.relative) == (written, date, "year", True)
+
+
+def test_the_coming_weeks_without_a_publication_date_are_not_guessed():
+    d = one("a delegation is expected in the coming weeks", None)
+    assert d.date is None and d.precision == "year"
