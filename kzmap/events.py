@@ -48,14 +48,14 @@ _TRIGGER_WORDS = {
                  "treaty treaties deal deals pact pacts contract contracts agreed joined accession venture ventures",
     "summit": "summit summits forum forums conference conferences congress ministerial roundtable",
     "visit": "visit visits visited visiting trip trips tour talks met meet meets meeting meetings arrived "
-             "travelled traveled travels delegation",
+             "travelled traveled travels delegation mission",
     "project": "construction built build building began begun begin start started starts launch launched launches "
                "launching complete completed completion commissioned commissioning open opened opening opens "
-               "groundbreaking operational expand expanded expansion ready",
+               "groundbreaking operational expand expanded expansion ready finish finished",
     "announcement": "announce announced announces announcing unveil unveiled unveils unveiling declared declares "
                     "declaration reveal revealed reveals proclaimed introduced introduces discovered discovery",
     "investment": "invest invested investing invests investment investments pledge pledged pledges pledging loan "
-                  "loans financed financing funded funding grant grants package packages committed allocated",
+                  "loans financed financing fund funded funding grant grants package packages committed allocated",
     "plan": "plan plans planned programme programmes program programs strategy strategies goal goals target targets "
             "targeting aim aims aiming aimed roadmap double triple approve approved approves approval adopt adopted "
             "adopts vision intend intends raise increase boost due",

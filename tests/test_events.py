@@ -56,6 +56,12 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
     # "the first summit" is an event ("first planned for" is not: see test_no_event)
     ("The first summit between the Gulf states and Central Asia was held in Jeddah in July 2023.", "2024-11-19",
      [("summit", "2023-07")]),
+    # a trade mission is a visit, finishing a project is a project milestone, a new fund an investment
+    ("A trade mission from Singapore is expected in the Kazakh capital next month.", "2024-11-19",
+     [("visit", "2024-12")]),
+    ("Ashgabat promised to finish the Afghan stretch of the pipeline by 2027.", "2026-02-10", [("project", "2027")]),
+    ("On Monday, a Qatari house said it had registered a $300 million fund in Astana.", "2024-11-19",
+     [("investment", "2024-11-18")]),
 ])
 def test_each_kind(body, published, expected):
     assert kinds_dates(body, published) == expected
