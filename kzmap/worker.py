@@ -5,9 +5,9 @@ big-endian length, then the pickled ``("article", PackedExtraction)`` or ``("pro
 Each extraction is packed where it is made (in the child's worker processes), and the app keeps it
 packed as it came. ``stream`` starts the child with subprocess (fork and exec of a fresh interpreter,
 safe from a threaded server, unlike ``os.fork``) and reads one frame at a time: the caller holds one
-article at a time and never pays the extraction's own memory (the place index, the worker processes). When the child
-cannot start, dies or exits non-zero, a ``Problem`` names the folder and the reason and what was read
-is kept; when the reader stops early, the child and its workers are ended.
+article at a time and never pays the extraction's own memory (the place index, the worker processes).
+When the child cannot start, dies or exits non-zero, a ``Problem`` names the folder and the reason and
+what was read is kept; when the reader stops early, the child and its workers are ended.
 """
 from __future__ import annotations
 
