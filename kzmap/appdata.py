@@ -98,14 +98,9 @@ class PackedExtractions(Sequence):
     """Extractions kept packed (``PackedExtraction``: about a tenth of their size in memory), unpacked
     one at a time when read: the reader shows one article, and only an upload reads them all."""
 
-    def __init__(self, extractions: Iterable[Extraction | PackedExtraction] = ()) -> None:
+    def __init__(self) -> None:
         self._packed: list[PackedExtraction] = []
         self._where: dict[str, int] = {}
-        for x in extractions:
-            if isinstance(x, Extraction):
-                self.append(x)
-            else:
-                self.append(x.unpack(), x)
 
     def append(self, x: Extraction, packed: PackedExtraction | None = None) -> None:
         """Keep ``x``; ``packed``, when given, is ``x`` packed already (it is kept instead of packing again)."""
