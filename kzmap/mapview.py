@@ -344,6 +344,37 @@ class _Legend(MacroElement):
                 return div;
             };
             legend.addTo({{ this._parent.get_name() }});
+            // A popup opens clear of the legend: the legend is a control, drawn over the popups, so where a
+            // popup would end up under it after Leaflet's own pan, the map pans further, down below the
+            // legend or left of it, whichever is the shorter way and leaves the whole popup in the map.
+            if (L.Popup.prototype._kzClearOfLegend) { return; }
+            var adjust = L.Popup.prototype._adjustPan;
+            L.Popup.include({_kzClearOfLegend: true, _adjustPan: function () {
+                var map = this._map, o = this.options;
+                o.autoPanPaddingTopLeft = o.autoPanPaddingBottomRight = null;
+                var div = map && this._container && map.getContainer().querySelector(".kz-legend");
+                if (div && o.autoPan) {
+                    var box = map.getContainer().getBoundingClientRect(), size = map.getSize(), pad = 5;
+                    var p = this._container.getBoundingClientRect(), l = div.getBoundingClientRect();
+                    var pl = p.left - box.left, pr = p.right - box.left, pt = p.top - box.top,
+                        pb = p.bottom - box.top, ll = l.left - box.left, lb = l.bottom - box.top;
+                    var dx = 0, dy = 0;  // Leaflet's own pan (autoPanPadding 5)
+                    if (pr + pad > size.x) { dx = pr + pad - size.x; }
+                    if (pl - dx - pad < 0) { dx = pl - pad; }
+                    if (pb + pad > size.y) { dy = pb + pad - size.y; }
+                    if (pt - dy - pad < 0) { dy = pt - pad; }
+                    if (pr - dx > ll - pad && pt - dy < lb + pad && l.width > 0) {
+                        var down = lb + pad - (pt - dy), left = pr - dx - (ll - pad);
+                        var downFits = pb - pt + lb + 2 * pad <= size.y, leftFits = pr - pl + 2 * pad <= ll;
+                        if (downFits && (!leftFits || down <= left)) {
+                            o.autoPanPaddingTopLeft = L.point(pad, lb + pad);
+                        } else if (leftFits) {
+                            o.autoPanPaddingBottomRight = L.point(size.x - ll + pad, pad);
+                        }
+                    }
+                }
+                return adjust.apply(this, arguments);
+            }});
         })();
         {% endmacro %}
     """)

@@ -312,3 +312,48 @@ def in_view(page, locator) -> list:
             if box["x"] + 10 < x < box["x"] + box["width"] - 10 and box["y"] + 10 < y < box["y"] + box["height"] - 10:
                 found.append(((x - cx) ** 2 + (y - cy) ** 2, el))
     return [el for _, el in sorted(found, key=lambda t: t[0])]
+
+
+# Pans the map so that its first dot stands just below the legend's middle; gives the dot's tooltip text and
+# where it now is in the map's page.
+UNDER_LEGEND = """() => {
+    var map = window.map, box = map.getContainer().getBoundingClientRect();
+    var legend = map.getContainer().querySelector(".kz-legend").getBoundingClientRect();
+    var dot = null;
+    window.feature_group[window.feature_group.length - 1].eachLayer(function (l) {
+        if (!dot && l.getLatLng) { dot = l; }
+    });
+    var at = map.latLngToContainerPoint(dot.getLatLng());
+    var want = L.point(legend.left - box.left + legend.width / 2, legend.bottom - box.top + 30);
+    map.panBy(at.subtract(want), {animate: false});
+    return [dot.getTooltip().getContent(), want.x + box.left, want.y + box.top];
+}"""
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
+
+
+def test_a_popup_opens_clear_of_the_legend(app_server, app_page):
+    """A dot just below the legend (top right, drawn over popups): its popup, which opens above the dot, would
+    be under the legend; the map pans so that the whole popup is in view and clear of it, pointing at its dot."""
+    frame = open_app(app_page, app_server.url)
+    settle(app_page, 1200)
+    tooltip, x, y = app_page.locator(MAP).element_handle().content_frame().evaluate(UNDER_LEGEND)
+    name = tooltip.split(" (")[0]
+    offset = app_page.locator(MAP).bounding_box()
+    below = [el for el in frame.locator(MARKER).all() if (b := el.bounding_box())
+             and abs(b["x"] + b["width"] / 2 - offset["x"] - x) < 2
+             and abs(b["y"] + b["height"] / 2 - offset["y"] - y) < 2]
+    assert below, "no dot was moved below the legend"
+    below[0].click(force=True)
+    popup = frame.locator(".leaflet-popup-content-wrapper")
+    popup.wait_for(timeout=15_000)
+    settle(app_page, 1200)  # the click's rerun rebuilds the markers and opens the popup again
+    assert name in frame.locator(".leaflet-popup-content .kz-title").inner_text()
+    shown, legend = popup.bounding_box(), frame.locator(".kz-legend").bounding_box()
+    the_map = app_page.locator(MAP).bounding_box()
+    assert not overlap(shown, legend), (shown, legend)
+    assert the_map["y"] <= shown["y"] and shown["y"] + shown["height"] <= the_map["y"] + the_map["height"]
+    assert popup_points_at(frame, frame.locator(SELECTED))
