@@ -185,7 +185,8 @@ m4.metric("Partners", len(view.partner_codes))
 names = data.place_names
 selection_bar = st.container()
 if state.has_selection:
-    what = (f"place **{names.get(state.places[0], state.places[0])}**" if state.places
+    drawn = mapview.selection(mapview.marker_rows(view.markers))["ids"] if state.places else []
+    what = (appdata.selected_places_text(state.places, drawn, names) if state.places
             else f"**{len(state.events)}** event(s) picked on the timeline")
     c1, c2 = selection_bar.columns([4, 1])
     c1.info(f"Showing {what}.", icon=":material/filter_alt:")

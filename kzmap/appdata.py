@@ -495,6 +495,23 @@ def fallback_timeline(events: pd.DataFrame, colors: Mapping[str, str] | None = N
     return points.properties(height=300, width="container")
 
 
+def selected_places_text(selected: Sequence[str], drawn: Sequence[str], names: Mapping[str, str],
+                         most: int = 4) -> str:
+    """What the selection bar says of the selected places (Markdown): those ``drawn`` on the map first, in
+    its order (the map opens the first one's popup: the same place leads both), then the others, as
+    selected; at most ``most`` names, then how many more."""
+    on_map = set(drawn)
+    chosen = set(selected)
+    ids = [pid for pid in dict.fromkeys(drawn) if pid in chosen]
+    ids += [pid for pid in dict.fromkeys(selected) if pid not in on_map]
+    shown = [f"**{names.get(pid, pid)}**" for pid in ids[:most]]
+    if len(ids) > most:
+        shown.append(f"{len(ids) - most:,} more")
+    if len(shown) == 1:
+        return f"place {shown[0]}"
+    return f"places {', '.join(shown[:-1])} and {shown[-1]}"
+
+
 def selected_event_ids(selection: object, timeline_events: pd.DataFrame) -> tuple[str, ...]:
     """Event ids picked on the timeline, from ``st.altair_chart(on_select=...)``'s ``selection``.
 

@@ -313,3 +313,15 @@ def test_progress_text():
     assert appdata.progress_text(3200, 10000) == "Extracting the articles: 3,200 of 10,000 files read…"
     assert appdata.progress_text(12, 10) == "Extracting the articles: 10 of 10 files read…"
     assert appdata.progress_text(0, 0) == "Reading and extracting the articles…"
+
+
+def test_the_selection_bar_names_the_drawn_places_first_in_the_maps_order():
+    names = {"a": "Astana", "b": "Almaty", "c": "Aktau", "d": "Atyrau", "e": "Aral", "f": "Arys"}
+    assert appdata.selected_places_text(["a"], ["a"], names) == "place **Astana**"
+    assert appdata.selected_places_text(["zz"], [], names) == "place **zz**"  # not on the map, not named
+    # the map shows the first drawn one's popup (the most mentioned): it leads here too
+    assert appdata.selected_places_text(["a", "b"], ["b", "a"], names) == "places **Almaty** and **Astana**"
+    assert (appdata.selected_places_text(["c", "a", "b", "c"], ["b", "a"], names)
+            == "places **Almaty**, **Astana** and **Aktau**")
+    assert (appdata.selected_places_text(list("fedcba"), ["b"], names)
+            == "places **Almaty**, **Arys**, **Aral**, **Atyrau** and 2 more")

@@ -127,6 +127,18 @@ def test_a_place_in_the_link_is_the_map_selection(base):
     assert markers(at) == markers(base)
 
 
+def test_a_link_to_several_places_names_first_the_one_the_map_shows(base):
+    """The map opens the popup of the first selected place it draws (the most mentioned); the selection bar
+    names that one first too, whatever the link's order."""
+    index = base.session_state["click_index"]  # most mentioned first
+    (most, most_tip, *_), (least, least_tip, *_) = index[0], index[-1]
+    at = run({"place": [least, most]})
+    assert not at.exception
+    assert read_selected(feature_group(at))["ids"] == [most, least]
+    bar = next(i.value for i in at.info if i.value.startswith("Showing"))
+    assert bar == f"Showing places **{most_tip.split(' (')[0]}** and **{least_tip.split(' (')[0]}**."
+
+
 @pytest.mark.parametrize("query", [
     {"partner": ["XX", "<script>"], "kind": ["party"], "from": ["2025-13-45"], "to": ["tomorrow"]},
     {"partner": ["CN"] * 900},  # (Streamlit itself drops query strings of over 1000 parameters)
