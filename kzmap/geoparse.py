@@ -162,8 +162,12 @@ def score(place: Place, is_main: bool, ctx: Counter, capitals: dict[str, str]) -
     return s + math.log10(place.population + 1) / 2 + KIND_WEIGHT.get(place.kind, 0.0)
 
 
-def resolve(key: str, gaz: Gazetteer, ctx: Counter) -> Place | None:
+def resolve(key: str, gaz: Gazetteer, ctx: Counter, country: str | None = None) -> Place | None:
+    """The place ``key`` names; ``country``: the country the text puts it in ("Varna in Bulgaria"), which
+    decides when the name has a place there."""
     cands = gaz.candidates(key)
+    if country is not None:
+        cands = [c for c in cands if c[0].country == country] or cands
     if not cands:
         return None
     if len(cands) == 1:
@@ -245,6 +249,34 @@ def _direction(m: Match, run: Run, gaz: Gazetteer) -> str:
     return direction
 
 
+# "the Georgian port of Poti", "the Bulgarian city of Varna": a demonym, a kind of place, "of", the name
+_KIND_OF = re.compile(r"\s+(?:(?:port|border|capital|industrial|river|coastal|mining)\s+)?(?:port|city|town|village"
+                      r"|capital|region|province|district|oblast|county|state|crossing)\s+of\s+$")
+_IN_COUNTRY = re.compile(r",\s*|\s+in\s+")  # "Varna in Bulgaria", "Poti, Georgia"
+
+
+def qualified_countries(text: str, places: Sequence[tuple[str, int, int]],
+                        partner_mentions: Sequence[PartnerMention]) -> dict[str, str]:
+    """Names the text puts in a country, key -> country code (the first such mention of each name): "Varna in
+    Bulgaria", "Poti, Georgia", "the Georgian port of Poti". ``places``: (key, start, end) of each mention."""
+    names = {p.start: p.code for p in partner_mentions if p.via == "name" and p.code != "EU"}
+    demonyms = sorted((p.end, p.code) for p in partner_mentions if p.via == "demonym" and p.code != "EU")
+    ends = [e for e, _ in demonyms]
+    out: dict[str, str] = {}
+    for key, start, end in places:
+        if key in out:
+            continue
+        after = _IN_COUNTRY.match(text, end)
+        code = names.get(after.end()) if after else None
+        if code is None:
+            k = bisect_right(ends, start) - 1  # the last demonym before the name, if it is "the Georgian port of"
+            if k >= 0 and start - ends[k] <= 40 and _KIND_OF.fullmatch(text, ends[k], start):
+                code = demonyms[k][1]
+        if code is not None:
+            out[key] = code
+    return out
+
+
 def country_context(partner_mentions: Sequence[PartnerMention]) -> Counter:
     return Counter(p.code for p in partner_mentions)
 
@@ -280,6 +312,8 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
         if single[m.key]:
             ctx[single[m.key]] += 1
     sentence_starts = [s for s, _ in spans]
+    where = qualified_countries(text, [(m.key, runs[m.run].words[m.i].start, runs[m.run].words[m.j - 1].end)
+                                       for m in kept if not m.part], partner_mentions)
     resolved: dict[str, Place | None] = {}
     out: list[Mention] = []
     for m in kept:
@@ -290,7 +324,7 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
             start = runs[m.run].direction()[1] if m.i == 0 else words[m.i - 1].start
         else:
             if m.key not in resolved:
-                resolved[m.key] = resolve(m.key, gaz, ctx)
+                resolved[m.key] = resolve(m.key, gaz, ctx, where.get(m.key))
             place = resolved[m.key]
         if place is None:
             continue

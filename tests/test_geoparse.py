@@ -70,6 +70,23 @@ def test_resolution_prefers_context_and_population(places_of, text, surface, cou
     assert found and found[0][3] == country, places_of(text)
 
 
+@pytest.mark.parametrize("text, surface, country", [
+    ("Russian wheat goes by rail and then by sea to Varna in Bulgaria.", "Varna", "BG"),
+    ("Russian wheat is shipped from Novorossiysk to Varna, Bulgaria, every week.", "Varna", "BG"),
+    ("The cable reaches the Bulgarian port of Varna after crossing from Russia.", "Varna", "BG"),
+    ("A supplier in the French town of Saran makes the parts for Kazakhstan.", "Saran", "FR"),
+    ("A supplier in Saran, France, makes the parts.", "Saran", "FR"),
+    # without a qualifier the article's context decides, as before
+    ("Russian wheat goes by rail and then by sea to Varna.", "Varna", "RU"),
+    ("A supplier in Saran makes the parts for Kazakhstan.", "Saran", "KZ"),
+    # a qualifying country with no place of that name changes nothing
+    ("A supplier in Saran, Japan, makes the parts for Kazakhstan.", "Saran", "KZ"),
+])
+def test_a_name_the_text_puts_in_a_country_is_that_countrys(places_of, text, surface, country):
+    found = [p for p in places_of(text) if p[0] == surface]
+    assert found and found[0][3] == country, places_of(text)
+
+
 def test_georgia_beside_azerbaijan_is_the_country(places_of):
     text = "Cargo crosses the Caspian Sea to Azerbaijan and Georgia before reaching Turkey."
     found = [p for p in places_of(text, countries=True) if p[0] == "Georgia"]
