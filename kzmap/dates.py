@@ -211,7 +211,48 @@ def _find_dates(text: str, published: str | None) -> tuple[DateExpr, ...]:
                 out.append(expr)
             done = max(m.end(), expr.end if expr is not None else 0)  # "October 6 last year" is one date
             break
-    return tuple(out)
+    return tuple(_month_ranges(out, text))
+
+
+_RANGE_OPEN = re.compile(r"(?:\b[Ff]rom|\b[Bb]etween)\s+$")
+_RANGE_TAIL = re.compile(r"\s*(?P<join>to|until|till|through|and|[-\u2010-\u2015])\s*"
+                         r"(?P<mon>" + _MON + r")(?:,?\s+(?P<year>" + _YEAR + r"))?")
+
+
+def _month_ranges(found: list[DateExpr], text: str) -> list[DateExpr]:
+    """"from April to November 2026", "between November 2025 and March 2026", "from November to March": two
+    months, one range. A month without a year takes it from the other one (the end's year follows the start),
+    else from the publication date as found."""
+    out: list[DateExpr] = []
+    k = 0
+    while k < len(found):
+        a = found[k]
+        k += 1
+        opened = (_RANGE_OPEN.search(text, max(0, a.start - 10), a.start) if a.precision == "month"
+                  and (a.date or a.partial) and a.anchor == "at" else None)
+        m = _RANGE_TAIL.match(text, a.end) if opened else None
+        if m is None or (m.group("join") == "and") != (opened.group()[0] in "Bb"):  # "between ... and"
+            out.append(a)
+            continue
+        ya, ma = (int(a.date[:4]), int(a.date[5:7])) if a.date else (None, int(a.partial[2:4]))
+        mb = _month(m.group("mon"))
+        if m.group("year"):
+            yb = int(m.group("year"))
+            if a.year_from_published or ya is None:
+                ya = yb if ma <= mb else yb - 1
+        elif ya is None:  # no year anywhere, and no publication date to take one from
+            out.append(a)
+            continue
+        else:
+            yb = ya if mb >= ma else ya + 1
+        if (ya, ma) >= (yb, mb):
+            out.append(a)
+            continue
+        out.append(DateExpr(a.start, m.end(), text[a.start:m.end()], f"{ya:04d}-{ma:02d}", f"{yb:04d}-{mb:02d}",
+                            "month", a.relative, a.year_from_published and not m.group("year"), anchor="range"))
+        while k < len(found) and found[k].start < m.end():  # the end month, found on its own
+            k += 1
+    return out
 
 
 def _starts_before(text: str, h: int, floor: int) -> list[int]:

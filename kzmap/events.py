@@ -51,16 +51,16 @@ _TRIGGER_WORDS = {
              "travelled traveled travels delegation mission",
     "project": "construction built build building began begun begin start started starts launch launched launches "
                "launching complete completed completion commissioned commissioning open opened opening opens "
-               "groundbreaking operational expand expanded expansion ready finish finished",
+               "groundbreaking operational expand expanded expansion ready finish finished delivery deliveries",
     "announcement": "announce announced announces announcing unveil unveiled unveils unveiling declared declares "
                     "declaration reveal revealed reveals proclaimed introduced introduces discovered discovery",
     "investment": "invest invested investing invests investment investments pledge pledged pledges pledging loan "
                   "loans financed financing fund funded funding grant grants package packages committed allocated",
     "plan": "plan plans planned programme programmes program programs strategy strategies goal goals target targets "
             "targeting aim aims aiming aimed roadmap double triple approve approved approves approval adopt adopted "
-            "adopts vision intend intends raise increase boost due",
+            "adopts vision intend intends raise increase boost due expected",
     "other": "established establish recognised recognized recognise recognize recognition referendum closed shut "
-             "founded protests",
+             "founded protests exercise exercises drill drills renamed",
 }
 TRIGGERS: dict[str, str] = {w: k for k, ws in _TRIGGER_WORDS.items() for w in ws.split()}
 _TRIGGER_PREFIXES = (("ratifi", "agreement"), ("inaugurat", "project"), ("announc", "announcement"))

@@ -38,6 +38,16 @@ def one(text: str, published: str | None):
     ("a programme from 2024 to 2029", None, "from 2024 to 2029", "2024", "2029", "year"),
     ("in force 2003 until 2028", None, "2003 until 2028", "2003", "2028", "year"),
     ("the 2024–2029 plan", None, "2024–2029", "2024", "2029", "year"),
+    # month ranges: the year given once, or twice, or by the publication date
+    ("work will run from April to November 2026 on", "2025-11-27", "April to November 2026", "2026-04", "2026-11",
+     "month"),
+    ("power from November 2025 to March 2026.", "2025-09-24", "November 2025 to March 2026", "2025-11", "2026-03",
+     "month"),
+    ("from November to March 2026 the line", None, "November to March 2026", "2025-11", "2026-03", "month"),
+    ("the pass shuts between October and December.", "2025-06-01", "October and December", "2025-10", "2025-12",
+     "month"),
+    ("the pass was closed between October and December.", "2025-06-01", "October and December", "2024-10", "2024-12",
+     "month"),
     ("between 2020 and 2025 exports", None, "between 2020 and 2025", "2020", "2025", "year"),
     # relative, resolved against the publication date
     ("Last year, two visits to China", "2024-01", "Last year", "2023", None, "year"),

@@ -62,6 +62,14 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
     ("Ashgabat promised to finish the Afghan stretch of the pipeline by 2027.", "2026-02-10", [("project", "2027")]),
     ("On Monday, a Qatari house said it had registered a $300 million fund in Astana.", "2024-11-19",
      [("investment", "2024-11-18")]),
+    # what is expected at a date is planned; deliveries are a project's; exercises and renamings are events
+    ("Commercial service is expected in the first quarter of 2027.", "2026-09-22", [("plan", "2027")]),
+    ("The first deliveries of the locomotives are to run from March to December 2026.", "2025-11-13",
+     [("project", "2026-03")]),
+    ("The two armies held a joint exercise near Balkhash from 21 to 30 October.", "2024-11-07",
+     [("other", "2024-10-21")]),
+    ("The town, known as Kapchagay until it was renamed in 2022, lies on a reservoir.", "2026-06-10",
+     [("other", "2022")]),
 ])
 def test_each_kind(body, published, expected):
     assert kinds_dates(body, published) == expected
