@@ -110,8 +110,11 @@ _NOT_AFTER_YEAR = re.compile(
     r"|companies|firms|units|jobs|workers|employees|vehicles|trucks|wagons|containers|teu|barrels|bcm|cubic"
     r"|square|sq|hectares?|metres?|meters?|feet|m\b|km2|troops|soldiers|students|tourists|times|deaths?"
     r"|cases|kg|mt\b|million|billion|thousand|trillion|bn\b|mln\b)", re.I)
+# "would" and "agreed to" look forward from a past verb: "said it would offer licences in June", "agreed to meet
+# again in the spring" (both after the publication day more often than not)
 _FUTURE = re.compile(r"\b(?:will|shall|is set to|are set to|set to|scheduled|to be held|expected to|plans? to|"
-                     r"is to|are to|due to|is due|are due|due in|upcoming|forthcoming|next)\b", re.I)
+                     r"is to|are to|due to|is due|are due|due in|upcoming|forthcoming|next|would|agreed to|decided to"
+                     r"|promised to|pledged to|vowed to)\b", re.I)
 _REL_YEAR = re.compile(r",?\s+(last|this|next)\s+year\b", re.I)
 _VAGUE_AFTER_RECENT = re.compile(r"\s+(?:months|years|weeks|decades|times|history|past|data|figures|trends?)\b", re.I)
 _MODIFIERS_YEAR_ONLY = {"early", "late", "mid", "mid-", "end of", "the end of", "beginning of"}

@@ -88,6 +88,7 @@ _BUSINESS = frozenset("companies company firms firm investors investor businesse
 _AMOUNT = re.compile(r"[$€£¥₸]\s?\d|\b\d[\d,.]*\s*(?:%|per\s?cent|percent|billion|million|trillion|bn\b|tenge|euros?"
                      r"|dollars|yuan|rubles?|roubles?)|\b(?:billions|millions|hundreds)\s+of\s+(?:dollars|euros)", _I)
 _CLAUSE = re.compile(r",?\s+(?:where|during\s+which|at\s+which|after\s+which|followed\s+by)\s+|,\s+when\s+|;\s+"
+                     r"|,\s+(?:although|though)\s+"
                      # ", and the two leaders set...": a new subject (a determiner or pronoun, not a list item)
                      r"|,\s+and\s+(?=(?:the|both|they|their|it|its|this|these|those|he|she|we)\s)", _I)
 # Across these the subject usually changes: triggers beyond them are farther from a date.
@@ -237,6 +238,8 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
             _inherit(ctx, i, s, e, cs, ce, followed, trig, first, events, has_amount)
             continue
         taken: set[int] = set()
+        # "raise trade from $4 billion last year to $10 billion by 2030": a goal word is the target's
+        deadline = any(d.anchor == "by" for d in usable)
         barriers = [m.start() for m in _SOFT_BARRIER.finditer(body, cs, ce)]
         during = [m.start("w") for m in _DURING.finditer(body, cs, ce)]
         trig = [t for t in trig if not _NOT_EVENT_BEFORE.search(body, max(cs, t[0] - 25), t[0])
@@ -259,6 +262,8 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
                     dist += 40  # "signed ... on Tuesday during a meeting": the signing is the main event
                 ref = d.text.lower() != "recent" and bool(_REF_BEFORE.search(body, max(cs, ts - 60), ts))
                 if kind == "plan" and d.anchor != "by" and body[ts:te].lower() not in _PLAN_NOUNS_VERBS:
+                    if deadline:
+                        continue
                     dist += 60  # a goal word without a target year is weak evidence of a plan
                 score = (ref, max(dist, 0))
                 if best is None or score < best[0]:

@@ -44,6 +44,10 @@ def one(text: str, published: str | None):
     ("power from November 2025 to March 2026.", "2025-09-24", "November 2025 to March 2026", "2025-11", "2026-03",
      "month"),
     ("from November to March 2026 the line", None, "November to March 2026", "2025-11", "2026-03", "month"),
+    # a past verb looking forward ("said it would", "agreed to"): the next such month
+    ("The ministry said it would offer licences in June.", "2026-03-12", "June", "2026-06", None, "month"),
+    ("Both sides agreed to meet again in October.", "2024-12-04", "October", "2025-10", None, "month"),
+    ("Both sides met again in October.", "2024-12-04", "October", "2024-10", None, "month"),
     ("the pass shuts between October and December.", "2025-06-01", "October and December", "2025-10", "2025-12",
      "month"),
     ("the pass was closed between October and December.", "2025-06-01", "October and December", "2024-10", "2024-12",

@@ -64,6 +64,15 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
      [("investment", "2024-11-18")]),
     # what is expected at a date is planned; deliveries are a project's; exercises and renamings are events
     ("Commercial service is expected in the first quarter of 2027.", "2026-09-22", [("plan", "2027")]),
+    # a goal word is dated by its target, not by the statistic it starts from
+    ("The two countries aim to raise mutual trade from $4.4 billion last year to $10 billion by 2030.",
+     "2025-09-24", [("plan", "2030")]),
+    # "although" starts a clause of its own: its "could" makes no forecast of the deadline before it
+    ("It is due to be completed by 2029, although a study published last December warned that costs could "
+     "exceed €2 billion.", "2026-09-22", [("project", "2029")]),
+    # a past verb looking forward: the next spring
+    ("The two sides agreed to meet again in the spring to discuss a grain terminal.", "2024-12-04",
+     [("visit", "2025")]),
     ("The first deliveries of the locomotives are to run from March to December 2026.", "2025-11-13",
      [("project", "2026-03")]),
     ("The two armies held a joint exercise near Balkhash from 21 to 30 October.", "2024-11-07",
