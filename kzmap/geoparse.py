@@ -133,6 +133,9 @@ def keep(m: Match, run: Run, gaz: Gazetteer, covered: set[int]) -> bool:
                 return False
         elif not right.trail and _neighbour_name(right, j in covered, gaz):
             return False
+        elif (right.fold in FEATURES and j + 1 < len(words) and words[j + 1].fold not in FEATURES
+              and not words[j + 1].trail and _neighbour_name(words[j + 1], j + 1 in covered, gaz)):
+            return False  # "Hamburg Port Consulting": a feature word inside a longer proper name
     return True
 
 
