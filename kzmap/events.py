@@ -48,9 +48,10 @@ _TRIGGER_WORDS = {
                  "treaty treaties deal deals pact pacts contract contracts agreed joined accession venture ventures",
     "summit": "summit summits forum forums conference conferences congress ministerial roundtable",
     "visit": "visit visits visited visiting trip trips tour talks met meet meets meeting meetings arrived "
-             "travelled traveled travels delegation mission",
+             "travelled traveled travels delegation delegations mission",
     "project": "construction built build building began begun begin start started starts launch launched launches "
-               "launching complete completed completion commissioned commissioning open opened opening opens "
+               "launching complete completed completing completion commissioned commissioning open opened opening "
+               "opens modernisation modernization modernising modernizing upgrade upgraded upgrading upgrades "
                "groundbreaking operational expand expanded expansion ready finish finished delivery deliveries",
     "announcement": "announce announced announces announcing unveil unveiled unveils unveiling declared declares "
                     "declaration reveal revealed reveals proclaimed introduced introduces discovered discovery",
@@ -140,6 +141,8 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
     for i, (s, e) in enumerate(spans):
         sent_dates = dates[bisect_left(starts, s):bisect_left(starts, e)]
         sent_dates = [d for d in sent_dates if d.date and d.end <= e]
+        if sent_dates and body.startswith("#", s):
+            sent_dates = []  # a Markdown heading ("## A visit in the spring") names what its section tells
         found = _sentence_events(ctx, i, s, e, sent_dates) if sent_dates else []
         anaphor = _ANAPHOR.match(body, s, e) if found and not prev_dated else None
         if anaphor and _best_kind(body, *spans[i - 1]):

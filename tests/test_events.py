@@ -70,6 +70,12 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
     # "although" starts a clause of its own: its "could" makes no forecast of the deadline before it
     ("It is due to be completed by 2029, although a study published last December warned that costs could "
      "exceed €2 billion.", "2026-09-22", [("project", "2029")]),
+    # receiving delegations is a visit; modernising, upgrading and completing are a project's milestones
+    ("President Berdimuhamedov received the three delegations on Tuesday evening.", "2024-12-04",
+     [("visit", "2024-12-03")]),
+    ("The firm worked on the modernisation of signalling near Kokshetau in 2019.", "2025-11-27", [("project", "2019")]),
+    ("Iran would upgrade the grain terminal at Incheh Borun next year.", "2024-12-04", [("project", "2025")]),
+    ("The cable came ashore yesterday, completing the marine section.", "2026-09-22", [("project", "2026-09-21")]),
     # a past verb looking forward: the next spring
     ("The two sides agreed to meet again in the spring to discuss a grain terminal.", "2024-12-04",
      [("visit", "2025")]),
@@ -115,6 +121,8 @@ def test_range_end_and_evidence_offsets():
     ("Exports fell in 2023 due to sanctions.", "2025-04-22"),
     ("Trade slowed in 2023, due to the war.", "2025-04-22"),
     ("The railway was first planned for 2015.", "2025-04-22"),
+    # a Markdown heading names what its section tells; the section's sentences give the events
+    ("## A visit in the spring", "2025-11-13"),
 ])
 def test_no_event(body, published):
     assert events(body, published) == []
