@@ -106,6 +106,8 @@ _NOT_EVENT_BEFORE = re.compile(r"\b(?:told|addressed|addressing|telling)\s+(?:th
 # "first planned for 2024" is a plan that changed; "the first summit ... was held in July 2023" is an event
 _FIRST_PLANNED = re.compile(r"\bfirst\s+$", _I)
 _FOLLOWED = re.compile(r"followed\s+by", _I)
+# the day a statement was made: "said on Monday", "told reporters on Tuesday", "announced Thursday"
+_REPORTED = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|stated|confirmed|reported)\s+(?:on\s+)?$", _I)
 # "due to sanctions", "due to the war": a cause, not a schedule ("is due to open in 2027", "is due in 2028")
 _CAUSAL_DUE = re.compile(r"\s+to\s+(?!(?:be|open|start|begin|visit|arrive|launch|sign|complete|hold|take|enter|resume"
                          r"|come|go|meet|travel|finish|reach)\b)", _I)
@@ -240,6 +242,8 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
                 continue
             _inherit(ctx, i, s, e, cs, ce, followed, trig, first, events, has_amount)
             continue
+        if len(usable) > 1:  # "said on Monday that it will start flights on 15 December": the statement's day last
+            usable.sort(key=lambda d: _REPORTED.search(body, max(cs, d.start - 30), d.start) is not None)
         taken: set[int] = set()
         # "raise trade from $4 billion last year to $10 billion by 2030": a goal word is the target's
         deadline = any(d.anchor == "by" for d in usable)
@@ -272,7 +276,10 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
                 if best is None or score < best[0]:
                     best = (score, ts, kind)
             if best is None:
-                continue
+                said = _REPORTED.search(body, max(cs, d.start - 30), d.start)
+                if said is None or any(x.kind == "announcement" for x in events):
+                    continue
+                best = ((False, 0), said.start(), "announcement")  # "said on Monday that ...": a statement
             if _NOT_EVENT_BEFORE.search(body, max(cs, d.start - 40), d.start) or _DROPPED.search(
                     body[max(cs, d.start - 45):d.start]):
                 continue  # "originally planned for 2024": a plan that was dropped

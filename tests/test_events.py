@@ -142,6 +142,11 @@ def test_two_events_in_one_sentence(body, published, expected):
     assert kinds_dates(body, published) == expected
 
 
+def test_a_statements_day_dates_the_statement_not_what_it_announces():
+    body = "Turkish Airlines said on Monday that it will start three weekly flights to Turkistan on 15 December."
+    assert sorted(kinds_dates(body, "2024-11-07")) == [("announcement", "2024-11-04"), ("project", "2024-12-15")]
+
+
 def test_anaphora_dates_the_previous_sentence():
     body = ("Kazakhstan and Russia are set to launch 27 new joint projects worth $8 billion.\n\n"
             "The announcement was made during the Prime Minister's official visit to Moscow on April 21.")
