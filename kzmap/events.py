@@ -80,6 +80,7 @@ poured accounted topped climbed dropped forecast forecasts forecasted estimate e
 _GOAL = frozenset("""aim aims aiming aimed goal goals target targets targeting plan plans planned planning strategy
 strategic vision double triple raise boost increase reach intend intends intended seek seeks seeking ambition
 ambitious commit commits committed commitment pledge pledged pledges""".split())
+_GOAL_ONLY = _GOAL - _STAT - {"increase", "raise", "boost"}  # words of a goal, never of a statistic
 _TOKEN = re.compile(r"[A-Za-z]+")
 _FORECAST = frozenset("estimate estimates estimated forecast forecasts forecasted projected projects predicts "
                       "predicted "
@@ -229,9 +230,13 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
         wordset = {w for _, _, w in words}
         trig = _triggers(body, cs, ce, words)
         has_amount = _AMOUNT.search(body, cs, ce) is not None
-        if has_amount and wordset & _STAT and not wordset & _STRONG:
-            continue  # a statistic or a forecast: a figure, not an event
         usable = [d for d in sent_dates if cs <= d.start < ce and _usable(d, words, wordset, trig, has_amount)]
+        if has_amount and wordset & _STAT and not wordset & _STRONG:
+            # a statistic or a forecast: a figure, not an event; but a goal keeps its deadline ("set a goal of
+            # 15% by 2030, up from 6% last year": a plan for 2030, and last year's share a figure)
+            usable = [d for d in usable if d.anchor == "by"] if wordset & _GOAL_ONLY else []
+            if not usable:
+                continue
         if any(d.anchor == "since" for d in usable):
             trig = trig + [(a, b, "other") for a, b, w in words if w in _PRESENCE]
         if not trig:
@@ -295,7 +300,7 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
                 if during:
                     continue  # "during his visit, Xi pledged support": the visit is the event
                 kind = "announcement"  # "pledged support": a statement, not money
-            if d.anchor == "by" and wordset & _FORECAST:
+            if d.anchor == "by" and any(w in _FORECAST for a, _, w in words if a < d.start):
                 continue  # "the World Bank estimates volumes could triple by 2030": a forecast, not a plan
             end = d.end_date or _end_bound(sent_dates, d, cs, ce)
             conf = _confidence(d)

@@ -67,6 +67,10 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
     # a goal word is dated by its target, not by the statistic it starts from
     ("The two countries aim to raise mutual trade from $4.4 billion last year to $10 billion by 2030.",
      "2025-09-24", [("plan", "2030")]),
+    # a goal keeps its deadline among statistics (the share last year is a figure; "estimated" after the
+    # deadline makes no forecast of it)
+    ("Kazakhstan has set a goal of generating 15% of its electricity from renewables by 2030, up from about 6% "
+     "last year, and needs an estimated $30 billion of investment to get there.", "2026-10-08", [("plan", "2030")]),
     # "although" starts a clause of its own: its "could" makes no forecast of the deadline before it
     ("It is due to be completed by 2029, although a study published last December warned that costs could "
      "exceed €2 billion.", "2026-09-22", [("project", "2029")]),
