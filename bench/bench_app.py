@@ -23,6 +23,7 @@ articles, first marker on a warm server < 3 s; Community Cloud gives an app abou
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import re
@@ -201,7 +202,36 @@ def apptest_figures(runs: int) -> dict:
         picks.append(script_ms(at))
         selected.append(len(at.session_state["sel_events"]))
     out["pick"], out["picked_events"] = picks, selected
+    out["upload"], out["upload_mb"] = upload_figures(at)
     return out
+
+
+def upload_figures(at) -> tuple[tuple[float, float], tuple[int, int]]:
+    """The rerun that merges an added article (a copy of the corpus's first file) into this session's corpus
+    (``appdata.with_articles``): its server time, and this process's resident memory before it and at its
+    peak (the high-water mark is reset first; Linux only)."""
+    from kzmap import appdata
+    from kzmap.gazetteer import load_gazetteer
+
+    folder = Path(os.environ["KZMAP_SEEDS"])
+    first = next(p for p in sorted(folder.rglob("*")) if p.suffix.lower() in (".md", ".txt", ".markdown"))
+    got, problems = appdata.read_upload("added-" + first.name, first.read_bytes(), load_gazetteer())
+    if got is None:
+        raise RuntimeError(f"{first}: {problems}")
+
+    def status(key: str) -> int:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith(key)) // 1024
+
+    gc.collect()
+    before = status("VmRSS:")
+    with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
+        fh.write("5")  # resets VmHWM to the current RSS
+    at.session_state["uploads"] = [got]
+    at.run()
+    if at.exception:
+        raise RuntimeError(f"app.py raised on an added article: {at.exception[0].message}")
+    return script_ms(at), (before, status("VmHWM:"))
 
 
 def median_ms(pairs: list[tuple[float, float]]) -> str:
@@ -231,6 +261,9 @@ def bench_corpus(label: str, folder: Path, args: argparse.Namespace, target_ms: 
                   f"< {target_ms:.0f} ms]"
     print(f"  rerun after a timeline selection:    {median_ms(t['pick'])}{verdict} "
           f"(events picked: {min(t['picked_events'])}-{max(t['picked_events'])})")
+    (up_w, up_c), (before_mb, peak_mb) = t["upload"], t["upload_mb"]
+    print(f"  rerun adding an article to the corpus: {up_w:,.0f} ms (CPU {up_c:,.0f}); this process's RSS "
+          f"{before_mb:,} MB before, {peak_mb:,} MB at the peak")
     print(f"  map handed to st_folium: {t['map_bytes'] / 1024:,.0f} KB in all, markers' feature group "
           f"{t['fg_bytes'] / 1024:,.0f} KB, {t['markers']:,} markers; evidence table {t['events']:,} rows")
     if args.no_browser:
