@@ -9,7 +9,8 @@ Forms understood (case-sensitive month and weekday names, so "may" and "march" a
 - full dates: "April 21", "21 April 2025", "September 17, 2023", "Monday, April 21", "2025-04-21"
 - day ranges: "April 25–26", "25-26 April 2025", "April 28 to May 2"
 - months: "September 2013", "in April 2024"; a month without a year only after a preposition or
-  modifier ("in March", "since May", "last December", "early June")
+  modifier ("in March", "since May", "last December", "early June"); month ranges "from April to
+  November 2026", "from November 2025 to March 2026", "between October and December"
 - years: "in 2024", "by 2029", "through 2029", "until 2028", "since 2005", "2023's", and
   ranges "from 2024 to 2029", "2003 until 2028", "2024–2029", "between 2020 and 2025"
 - relative: "last/this/next year", "this year's", "last/this/next month", "last week",
@@ -20,8 +21,9 @@ Choices (documented so the events and the tests agree):
 
 - A year comes from the publication date when the text gives none, at the nearest sensible
   year: the candidate (previous, same, next year) closest to the publication date; with a
-  future verb nearby ("will", "is set to", "scheduled", "to be held") a past candidate rolls
-  forward a year. "in December" in an article of January 2024 is December 2023.
+  future verb nearby ("will", "is set to", "scheduled", "to be held", and "would", "agreed to"
+  after a past verb) a past candidate rolls forward a year. "in December" in an article of
+  January 2024 is December 2023.
 - "on Monday": the most recent Monday on or before the publication day; with a future verb
   nearby or "next Monday", the first Monday after it. Needs a day-precise publication date,
   otherwise it resolves to the publication month.

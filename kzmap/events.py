@@ -3,22 +3,29 @@
 The rules, per sentence (``extract_events``):
 
 1. Dates come from ``kzmap.dates.find_dates`` over the whole body (resolved against the
-   publication date). A sentence without a usable date gives no event: dating an undated
+   publication date). A sentence without a usable date gives no event, nor does a Markdown
+   heading ("## A visit in the spring": its section tells what happened): dating an undated
    statement with the publication date would be inventing a date. Usable dates are those
    anchored "at" (in/on/plain), "by" (targets), explicit ranges, "before", and "since" only
    for an ongoing presence ("active in the country since 1992"). "through/until 2029" alone
    is an end bound, used as the ``end`` of an event dated in the same clause. "recent" (the
    adjective) counts only when an event word follows it ("the recent summit").
 2. A sentence is cut into clauses at "where", "during which", "followed by", ";", "after
-   which", "at which". Each date is attached to the nearest trigger word of its clause
-   (verbs and nouns per kind below); triggers inside a reference phrase ("days before the
-   summit", "following the visit") lose to any other trigger. A clause with a trigger but no
+   which", "at which", ", although". Each date is attached to the nearest trigger word of its
+   clause (verbs and nouns per kind below); triggers inside a reference phrase ("days before the
+   summit", "following the visit") lose to any other trigger, and a goal word ("raise", "aim")
+   goes to the clause's deadline ("by 2030") when it has one. The day a statement was made
+   ("said on Monday that it will start flights on 15 December") is attached last, and dates an
+   announcement when no trigger is left for it. A clause with a trigger but no
    date of its own inherits the date of the sentence's first event ("the recent summit,
    where the EU unveiled a package": two events); across "followed by" only the month is
    inherited. Two events of one kind in one sentence are one event.
 3. Statistics and forecasts are figures, not events: a clause with an amount or a
    percentage and a statistics verb (reached, totalled, received, grew, is expected to
-   exceed...) and no strong trigger (signed, summit, visit, unveiled, approved...) gives none.
+   exceed...) and no strong trigger (signed, summit, visit, unveiled, approved...) gives none,
+   but for a goal's deadline ("set a goal of 15% by 2030, up from 6% last year": a plan for
+   2030). A deadline is a forecast, not a plan, after "estimates", "could"... ("the World Bank
+   estimates volumes could triple by 2030").
 4. Anaphora: "The announcement/agreement/deal ... was made/signed ... on April 21" dates the
    previous sentence when that one has a trigger and no date of its own.
 5. Repeats are dropped: an event with the same kind and date as an earlier one whose
@@ -250,7 +257,7 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
         if len(usable) > 1:  # "said on Monday that it will start flights on 15 December": the statement's day last
             usable.sort(key=lambda d: _REPORTED.search(body, max(cs, d.start - 30), d.start) is not None)
         taken: set[int] = set()
-        # "raise trade from $4 billion last year to $10 billion by 2030": a goal word is the target's
+        # "raise trade from $4 billion last year to $10 billion by 2030": a goal word goes to the deadline
         deadline = any(d.anchor == "by" for d in usable)
         barriers = [m.start() for m in _SOFT_BARRIER.finditer(body, cs, ce)]
         during = [m.start("w") for m in _DURING.finditer(body, cs, ce)]

@@ -9,7 +9,8 @@ Steps, all pure functions over the article body:
    ("South China Morning Post", "Vladimir Tretyakov", "Egemen Qazaqstan"), compound prefixes
    ("Trans-Caspian"), and the gazetteer's stop list of names that are common English words.
 4. ``resolve``: one place per name per article, scored by main vs alternate name, curated rows,
-   the article's own countries, the region around Kazakhstan, and population.
+   the article's own countries, the region around Kazakhstan, and population; a country the text
+   puts the name in decides first ("Varna in Bulgaria", "the Bulgarian port of Varna").
 """
 from __future__ import annotations
 
