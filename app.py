@@ -130,7 +130,11 @@ chart_key = f"timeline_{ss.get('chart_n', 0)}"
 picked = (ss.get(chart_key) or {}).get("selection")
 if picked is not None and json.dumps(picked, sort_keys=True, default=str) != ss.get("pick_seen"):
     ss["pick_seen"] = json.dumps(picked, sort_keys=True, default=str)
-    ss.update(sel_events=appdata.selected_event_ids(picked, data.events), sel_places=())
+    chosen = appdata.selected_event_ids(picked, data.events)
+    # an empty selection changes nothing unless events were picked: the chart reports one when it is first
+    # drawn, which cleared the place of a shared link two seconds after the page opened
+    if chosen or ss.get("sel_events"):
+        ss.update(sel_events=chosen, sel_places=())
 
 # --- sidebar ---------------------------------------------------------------------------------------
 with st.sidebar:

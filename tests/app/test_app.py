@@ -127,6 +127,19 @@ def test_a_place_in_the_link_is_the_map_selection(base):
     assert markers(at) == markers(base)
 
 
+def test_a_place_link_outlives_the_empty_selection_the_timeline_reports_when_drawn(base):
+    """The chart reports an empty selection when the browser first draws it: that must not clear the place
+    of a shared link (it did, two seconds after the page opened); an empty selection after picked events
+    still clears them."""
+    pid = base.session_state["click_index"][0][0]
+    at = run({"place": [pid]})
+    at.session_state[f"timeline_{at.session_state['chart_n']}"] = {"selection": {"brush": {}}}
+    at.run()
+    assert not at.exception
+    assert at.session_state["sel_places"] == (pid,) and qp(at, "place") == [pid]
+    assert read_selected(feature_group(at))["ids"] == [pid]
+
+
 def test_a_link_to_several_places_names_first_the_one_the_map_shows(base):
     """The map opens the popup of the first selected place it draws (the most mentioned); the selection bar
     names that one first too, whatever the link's order."""
@@ -180,6 +193,9 @@ def test_timeline_pick_narrows_the_map(base):
     assert not at.exception
     assert evidence_rows(at) == 1
     assert markers(at) < markers(base)
+    at.session_state["timeline_0"] = {"selection": {"pick": []}}  # the pick cleared on the chart
+    at.run()
+    assert at.session_state["sel_events"] == () and evidence_rows(at) == evidence_rows(base)
 
 
 def test_pasted_article_joins_this_session_only(base):

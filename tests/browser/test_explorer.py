@@ -300,6 +300,22 @@ def test_a_shared_link_pans_to_its_place_outside_the_first_view(app_server, app_
     assert app_page.locator(MAP).element_handle().content_frame().evaluate(outside)
 
 
+def test_a_shared_link_keeps_its_place_once_the_timeline_is_drawn(app_server, app_page):
+    """The timeline reports an empty selection when the browser first draws it; that cleared the place of a
+    shared link (and the link in the address bar) about two seconds after the page opened."""
+    from kzmap import appdata, mapview
+
+    places = mapview.marker_rows(corpus_markers(appdata.seeds_dir(ROOT)))
+    top = places.iloc[0]  # the most mentioned place: it has dated events, so the timeline is drawn
+    app_page.goto(app_server.url + f"?place={top['id']}")
+    app_page.frame_locator(MAP).locator(SELECTED).wait_for(timeout=60_000)
+    app_page.locator("[data-testid=stVegaLiteChart]").first.wait_for(timeout=30_000)
+    settle(app_page, 3000)
+    assert app_page.get_by_text(f"Showing place {top['name']}.").count() == 1
+    assert f"place={top['id']}" in app_page.url.replace("%3A", ":")
+    assert app_page.frame_locator(MAP).locator(SELECTED).count() == 1
+
+
 def in_view(page, locator) -> list:
     """The elements of ``locator`` whose centre is inside the visible map, the middle ones first."""
     box = page.locator(MAP).bounding_box()
