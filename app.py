@@ -144,7 +144,8 @@ with st.sidebar:
                    format_func=lambda c: f"{partner_names.get(c, c)} ({c}) · {counts.get(c, 0)}")
     if len(data.partners):  # none when nothing could be extracted (st.html refuses an empty body)
         st.html("".join(f'<div style="font-size:.85rem">{swatch(r.color)}{esc(r.name)} '
-                        f'<span style="opacity:.65">{r.mentions} mentions · {r.events} events</span></div>'
+                        f'<span style="opacity:.65">{appdata.count_of(r.mentions, "mention")} · '
+                        f'{appdata.count_of(r.events, "event")}</span></div>'
                         for r in data.partners.head(10).itertuples()))
     st.multiselect("Event kinds", sorted(set(data.events["kind"])), key="w_kinds", placeholder="All kinds")
     st.slider("Years", years[0], max(years[1], years[0] + 1), key="w_years")
@@ -286,8 +287,10 @@ with tab_add:
                           appdata.read_pasted(pasted_title, pasted, gazetteer(), published=pub))
             if got is not None:
                 ss["uploads"] = ss.get("uploads", []) + [got]
-            ss["add_msg"] = ([f"Added “{got.article.title[:80]}”: {len(got.mentions)} place mentions, "
-                              f"{len(got.events)} events."] if got else [], [f"{p.error}" for p in probs])
+            found = (f"{appdata.count_of(len(got.mentions), 'place mention')}, "
+                     f"{appdata.count_of(len(got.events), 'event')}") if got else ""
+            ss["add_msg"] = ([f"Added “{got.article.title[:80]}”: {found}."] if got else [],
+                             [f"{p.error}" for p in probs])
         st.rerun()
     ok, bad = ss.get("add_msg", ([], []))
     for msg in ok:

@@ -409,6 +409,11 @@ def read_upload(name: str, data: bytes, gaz, *, published: str | None = None,
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
 
 
+def count_of(n: int, noun: str) -> str:
+    """"1 event", "4 events", "1,200 place mentions": ``noun`` is singular; the plural adds an "s"."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
 def plain_md(text: object) -> str:
     """``text`` with Markdown punctuation backslash-escaped: st.error/st.success show it as typed."""
     return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")

@@ -325,3 +325,9 @@ def test_the_selection_bar_names_the_drawn_places_first_in_the_maps_order():
             == "places **Almaty**, **Astana** and **Aktau**")
     assert (appdata.selected_places_text(list("fedcba"), ["b"], names)
             == "places **Almaty**, **Arys**, **Aral**, **Atyrau** and 2 more")
+
+
+def test_counts_are_singular_for_one():
+    assert appdata.count_of(1, "event") == "1 event"
+    assert appdata.count_of(0, "event") == "0 events"
+    assert appdata.count_of(1_200, "place mention") == "1,200 place mentions"
