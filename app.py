@@ -16,18 +16,11 @@ from streamlit_folium import st_folium
 from kzmap import appdata, dataset, mapview, querystate
 from kzmap.filters import FilterState, apply
 from kzmap.html import READER_CSS, esc, legend_html, link, reader_html, swatch
+from kzmap.worker import extract_apart
 
 HERE = Path(__file__).resolve().parent
 T0, CPU0 = time.perf_counter(), time.thread_time()  # this run's server time -> st.session_state.script_ms (bench/)
 st.set_page_config(page_title="kzmap · Kazakhstan's partnerships", page_icon="🗺️", layout="wide")
-
-
-# Only an added article needs the place index in this process (the corpus is extracted in a child
-# process): loaded on the first one, so a visitor who adds none costs no index (about 70 MB).
-@st.cache_resource(show_spinner="Loading the place index…")
-def gazetteer():
-    from kzmap.gazetteer import load_gazetteer
-    return load_gazetteer()
 
 
 # A resource, not cache_data: cache_data would pickle and unpickle the whole corpus on every rerun (10 s for
@@ -283,8 +276,9 @@ with tab_add:
         if len(ss.get("uploads", [])) >= appdata.MAX_SESSION_UPLOADS:
             ss["add_msg"] = ([], [f"At most {appdata.MAX_SESSION_UPLOADS} articles per session."])
         else:
-            got, probs = (appdata.read_upload(up.name, up.getvalue(), gazetteer(), published=pub) if up else
-                          appdata.read_pasted(pasted_title, pasted, gazetteer(), published=pub))
+            # extracted in a child process, as the corpus is: this one never holds the place index (70 MB)
+            got, probs = (appdata.read_upload(up.name, up.getvalue(), extract_apart, published=pub) if up else
+                          appdata.read_pasted(pasted_title, pasted, extract_apart, published=pub))
             if got is not None:
                 ss["uploads"] = ss.get("uploads", []) + [got]
             found = (f"{appdata.count_of(len(got.mentions), 'place mention')}, "

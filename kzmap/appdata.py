@@ -392,7 +392,8 @@ def upload_refusal(name: str, size: int, max_bytes: int | None = None) -> Proble
 
 def read_upload(name: str, data: bytes, gaz, *, published: str | None = None,
                 max_bytes: int | None = None) -> tuple[Extraction | None, list[Problem]]:
-    """An uploaded file -> extraction, in memory only. Never raises; problems say what was wrong."""
+    """An uploaded file -> extraction, in memory only. Never raises; problems say what was wrong. ``gaz``: the
+    place index, or a function extracting an ``Article`` (the app's: ``worker.extract_apart``, in a child)."""
     from .corpus import parse_bytes
 
     label = f"upload:{Path(name or 'article').name[:120]}"
@@ -452,7 +453,7 @@ def _extract(article, problems, gaz, published):
             problems.append(Problem(article.path, f"publication date {querystate.shown(published)!r} is not "
                                                   "YYYY, YYYY-MM or YYYY-MM-DD; kept the article's own"))
     try:
-        return extract(article, gaz), problems
+        return (gaz(article) if callable(gaz) else extract(article, gaz)), problems
     except Exception as err:  # noqa: BLE001
         return None, problems + [Problem(article.path, f"extraction failed: {type(err).__name__}: {str(err)[:200]}")]
 

@@ -12,6 +12,7 @@ what was read is kept; when the reader stops early, the child and its workers ar
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import pickle
 import signal
@@ -19,11 +20,12 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .records import PackedExtraction, Problem
+from .records import Article, Extraction, PackedExtraction, Problem
 
 ROOT = Path(__file__).resolve().parent.parent  # on the child's PYTHONPATH: kzmap need not be installed
 FRAME = struct.Struct(">Q")
@@ -36,25 +38,39 @@ def default_jobs() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def command(folder: Path, jobs: int) -> list[str]:
-    """The child's command line (tests replace it with a failing one). ``-P``: the package is found on
-    PYTHONPATH (``ROOT``), never in the current folder."""
+def command(folder: Path | str, jobs: int) -> list[str]:
+    """The child's command line (tests replace it with a failing one); ``folder`` "-": one pickled ``Article``
+    on its stdin. ``-P``: the package is found on PYTHONPATH (``ROOT``), never in the current folder."""
     return [sys.executable, "-P", "-m", "kzmap.worker", str(folder), "--jobs", str(jobs)]
 
 
-def stream(folder: Path | str, problems: list[Problem], jobs: int | None = None) -> Iterator[PackedExtraction]:
+def stream(folder: Path | str, problems: list[Problem], jobs: int | None = None,
+           article: Article | None = None) -> Iterator[PackedExtraction]:
     """The extractions of ``folder`` from a child process, packed, in ``iter_results`` order; its problems
-    are appended to ``problems`` as they come, and one more if the child fails."""
-    folder = Path(folder)
+    are appended to ``problems`` as they come, and one more if the child fails. With ``article``, that one
+    article instead (``folder`` then only names it in problems)."""
+    folder = Path(folder) if article is None else str(folder)
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-    with tempfile.TemporaryFile() as err:  # a file, not a pipe: a chatty child cannot block on it
+    # The child's stderr goes to a file, not a pipe: a chatty child cannot block on it. For an added article
+    # it is drained into memory instead, by a thread: nothing of an upload is ever written to a disk.
+    with tempfile.TemporaryFile() if article is None else io.BytesIO() as err:
         try:
-            proc = subprocess.Popen(command(folder, jobs or default_jobs()), stdin=subprocess.DEVNULL,
-                                    stdout=subprocess.PIPE, stderr=err, env=env,
-                                    start_new_session=True)  # its own process group, ended as one
+            proc = subprocess.Popen(command("-" if article is not None else folder, jobs or default_jobs()),
+                                    stdin=subprocess.DEVNULL if article is None else subprocess.PIPE,
+                                    stdout=subprocess.PIPE, stderr=err if article is None else subprocess.PIPE,
+                                    env=env, start_new_session=True)  # its own process group, ended as one
         except OSError as exc:
             problems.append(Problem(str(folder), f"could not start the extraction process: {exc}"))
             return
+        drain = None
+        if article is not None:
+            drain = threading.Thread(target=_drain, args=(proc.stderr, err), daemon=True)
+            drain.start()
+            try:  # read whole by the child before it writes anything
+                with proc.stdin:
+                    proc.stdin.write(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+            except OSError:  # it died first: its exit status and stderr say why
+                pass
         got, stop, reason = 0, True, None
         try:
             while (frame := _read_frame(proc.stdout)) is not None:
@@ -73,12 +89,26 @@ def stream(folder: Path | str, problems: list[Problem], jobs: int | None = None)
             reason = f"sent unreadable output ({type(exc).__name__}: {str(exc)[:100]})"
         finally:  # also when the reader stops early (GeneratorExit): the child must not linger
             status = _end(proc, stop=stop)
+            if drain is not None:
+                drain.join(5.0)
         if status != 0 and not stop:  # its own failure, not this reader ending it
             reason = _status_text(status)
         if reason:
             tail = _tail(err)
             problems.append(Problem(str(folder), f"the extraction process {reason}{': ' + tail if tail else ''}; "
                                                  f"kept the {got:,} article(s) read before"))
+
+
+def _drain(pipe, sink, keep: int = 1 << 16) -> None:
+    """Copy ``pipe`` into ``sink`` (a BytesIO) until it ends, keeping at most its last ``keep`` bytes or so."""
+    with pipe:
+        while chunk := pipe.read1(keep) if hasattr(pipe, "read1") else pipe.read(keep):
+            sink.write(chunk)
+            if sink.tell() > 4 * keep:
+                tail = sink.getvalue()[-keep:]
+                sink.seek(0)
+                sink.truncate()
+                sink.write(tail)
 
 
 def _read_frame(pipe) -> bytes | None:
@@ -153,6 +183,17 @@ def _tail(err) -> str:
     return " | ".join(lines[-STDERR_TAIL:])[-600:]
 
 
+def extract_apart(article: Article) -> Extraction:
+    """``extract.extract(article)`` in a child process (``stream``): the caller never loads the place index
+    (about 70 MB kept for good in the app's server once an article was added there). Raises RuntimeError
+    with the child's problem when it gives no extraction."""
+    problems: list[Problem] = []
+    got = [p.unpack() for p in stream(article.path, problems, jobs=1, article=article)]
+    if len(got) != 1:
+        raise RuntimeError("; ".join(p.error for p in problems) or f"{len(got)} extractions for one article")
+    return got[0]
+
+
 # --- the child -------------------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,7 +209,10 @@ def main(argv: list[str] | None = None) -> int:
         os.register_at_fork(after_in_child=lambda: _close(out))
     from .extract import iter_results
 
-    items = iter_results([args.folder], jobs=max(1, args.jobs), encode=PackedExtraction.of)
+    if args.folder == "-":  # one pickled Article on stdin (extract_apart)
+        items = _one_article(pickle.load(sys.stdin.buffer))  # noqa: S301 - our own parent's input
+    else:
+        items = iter_results([args.folder], jobs=max(1, args.jobs), encode=PackedExtraction.of)
     try:
         for item in items:
             data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
@@ -181,6 +225,15 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         items.close()  # its worker processes, if any, end here
     return 0
+
+
+def _one_article(article: object) -> Iterator[tuple[str, object]]:
+    from .extract import extract
+    from .gazetteer import load_gazetteer
+
+    if not isinstance(article, Article):
+        raise TypeError(f"expected an Article on stdin, not {type(article).__name__}")
+    yield "article", PackedExtraction.of(extract(article, load_gazetteer()))
 
 
 def _close(f) -> None:

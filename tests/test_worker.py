@@ -272,6 +272,48 @@ def test_the_app_loads_no_place_index_for_the_shared_corpus(tmp_path, monkeypatc
     assert int(at.metric[2].value) == 5  # every article read, in the child
 
 
+def test_an_added_article_is_extracted_apart_as_in_this_process(gaz):
+    from kzmap.corpus import load_paths
+    from kzmap.extract import extract
+
+    for article in load_paths([ROOT / "seeds", DATA / "unseen5"]).articles[::3]:
+        assert worker.extract_apart(article) == extract(article, gaz)
+    got, problems = appdata.read_pasted("Pasted", "Officials met in Almaty on 3 May 2025.", worker.extract_apart)
+    assert problems == [] and got == appdata.read_pasted("Pasted", "Officials met in Almaty on 3 May 2025.", gaz)[0]
+
+
+def test_an_added_article_whose_child_fails_is_a_problem_naming_it(tmp_path, monkeypatch):
+    child_runs(tmp_path, monkeypatch, "import sys\nsys.stderr.write('MemoryError\\n')\nsys.exit(3)\n")
+    got, problems = appdata.read_pasted("Pasted", "Officials met in Almaty on 3 May 2025.", worker.extract_apart)
+    assert got is None
+    [p] = problems
+    assert p.path == "pasted:Pasted" and "extraction failed" in p.error
+    assert "exited with status 3: MemoryError" in p.error
+
+
+def test_the_app_adds_an_article_without_loading_the_place_index(tmp_path, monkeypatch):
+    """The added article is extracted in a child too: the server never holds the index (about 70 MB)."""
+    import streamlit as st
+    from app_fixtures import run_app
+
+    import kzmap.gazetteer
+
+    def refuse(*a, **k):
+        raise AssertionError("the server loaded the place index")
+
+    st.cache_resource.clear()
+    folder = copy_articles(tmp_path / "corpus", articles(ROOT / "seeds"))
+    monkeypatch.setenv("KZMAP_SEEDS", str(folder))
+    at = run_app()
+    monkeypatch.setattr(kzmap.gazetteer, "load_gazetteer", refuse)
+    at.text_input(key="w_paste_title").set_value("Pasted test")
+    at.text_area(key="w_paste_text").set_value("Kazakhstan and China opened a new terminal in Aktau in March 2024.")
+    next(b for b in at.button if b.label == "Add to the map").click().run()
+    assert not at.exception
+    assert [m.value for m in at.success] and not at.error
+    assert int(at.metric[2].value) == 6
+
+
 # --- nothing left behind -------------------------------------------------------------------------
 
 def test_a_reader_that_stops_early_leaves_no_process_behind(tmp_path):

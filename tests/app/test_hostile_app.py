@@ -337,7 +337,10 @@ def test_uploading_writes_nothing_to_disk(tmp_path, monkeypatch):
         _WRITES = None
     assert not at.exception
     assert len(at.session_state["uploads"]) == 2, errors(at)
-    assert writes == []  # no file opened for writing anywhere while uploading and adding
+    # no file opened for writing anywhere while uploading and adding; the pipe to the extraction child (a file
+    # descriptor, opened once per added article) is not a file
+    assert [w for w in writes if not isinstance(w[0], int)] == []
+    assert len(writes) <= 2
     assert list(tmp.iterdir()) == [] and list(work.iterdir()) == []
     assert _listing(seeds) == before["seeds"]
     new = set(_listing(ROOT)) - set(before["repo"])  # others may be editing the tree: only look for ours
