@@ -8,6 +8,10 @@ safe from a threaded server, unlike ``os.fork``) and reads one frame at a time: 
 article at a time and never pays the extraction's own memory (the place index, the worker processes).
 When the child cannot start, dies or exits non-zero, a ``Problem`` names the folder and the reason and
 what was read is kept; when the reader stops early, the child and its workers are ended.
+
+An article added in the app goes the same way (``extract_apart``: ``python -m kzmap.worker -``, the pickled
+``Article`` on the child's stdin), so the server never loads the place index; that child's stderr is kept
+in memory, so nothing of an upload is written to a disk.
 """
 from __future__ import annotations
 
