@@ -283,6 +283,28 @@ def test_pasted_markup_is_shown_as_text():
     assert "&lt;img src=x" in group and "<img src=x" not in group and not JS_LINK.search(group)
 
 
+@pytest.mark.parametrize("where", ["corpus", "pasted"])
+def test_template_syntax_in_an_article_is_plain_text(where, tmp_path, monkeypatch):
+    """Jinja syntax in a sentence ("{% endfor %}", an unclosed "{{") reached branca, which compiles text as a
+    template: the page failed, for every visitor when the article was in the corpus. It is text like any other."""
+    text = ("Officials met in Almaty on 3 May 2025 with Chinese partners {% endfor %} and {{ x. "
+            "The port of Aktau {{ 7*7 }} will grow in 2026.")
+    if where == "corpus":
+        folder = tmp_path / "corpus"
+        folder.mkdir()
+        (folder / "braces.md").write_text(f"---\ntitle: Braces\npublished: 2025-05-04\n---\n{text}\n")
+        monkeypatch.setenv("KZMAP_SEEDS", str(folder))
+    at = run()
+    if where == "pasted":
+        at.text_input(key="w_paste_title").set_value("Braces {% endfor %}")
+        at.text_area(key="w_paste_text").set_value(text)
+        button(at, "Add to the map").click().run()
+    assert not at.exception, at.exception[0].message
+    group = feature_group(at)
+    assert "{% endfor %}" in group and "{{ 7*7 }}" in group and "{{ x." in group  # as written, never evaluated
+    assert len(marker_rows(group)) >= 2
+
+
 def _listing(root: Path, skip=(".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache")):
     out = {}
     for dirpath, dirs, files in os.walk(root):
