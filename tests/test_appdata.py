@@ -331,3 +331,16 @@ def test_counts_are_singular_for_one():
     assert appdata.count_of(1, "event") == "1 event"
     assert appdata.count_of(0, "event") == "0 events"
     assert appdata.count_of(1_200, "place mention") == "1,200 place mentions"
+
+
+def test_partner_names_are_made_once_per_data(app_extractions):
+    """The marker payload cache compares them by identity: a new dict per run rebuilt the payload each time."""
+    from kzmap import mapview
+    from kzmap.filters import FilterState, apply
+
+    data = appdata.build_data(app_extractions)
+    assert data.partner_names is data.partner_names
+    assert data.partner_names == dict(zip(data.partners["code"], data.partners["name"], strict=True))
+    markers = apply(FilterState(), data.mentions, data.events, index=data.mention_index).markers
+    first = mapview.marker_payload(markers, data.country_names, data.partner_names)
+    assert mapview.marker_payload(markers, data.country_names, data.partner_names) is first
