@@ -233,6 +233,13 @@ class Data:
         return (min(d.min() for d in dates).year, max(d.max() for d in dates).year) if dates else None
 
 
+def _partner_counts(countries: Mapping[str, str] | None) -> dataset.PartnerCounts:
+    """Empty counts naming the partners by ``countries`` (code -> name), and the EU."""
+    names = dict(countries or {})
+    names.setdefault("EU", "European Union")
+    return dataset.PartnerCounts(names)
+
+
 def build_data(extractions: Iterable[Extraction | PackedExtraction], problems: Sequence[Problem] = (),
                countries: Mapping[str, str] | None = None) -> Data:
     """The tables of ``extractions`` (any iterable, read once: each is kept packed once its rows are made;
@@ -240,12 +247,10 @@ def build_data(extractions: Iterable[Extraction | PackedExtraction], problems: S
 
     ``problems`` is read after the extractions (``load_seeds`` fills it as they stream); ``countries``
     (code -> name, as ``country_names()`` gives) names the partners and the countries in popups."""
-    names = dict(countries or {})
-    names.setdefault("EU", "European Union")
     packed = PackedExtractions()
     mentions = dataset.MentionColumns()
     events: list[dict] = []
-    partners = dataset.PartnerCounts(names)
+    partners = _partner_counts(countries)
     articles: list[dict] = []
     for item in extractions:
         x, blob = (item, None) if isinstance(item, Extraction) else (item.unpack(), item)
@@ -267,9 +272,7 @@ def with_articles(data: Data, extractions: Iterable[Extraction | PackedExtractio
     ``data``'s tables as they are. Adding one article to a corpus of 10,000 by ``build_data`` unpacked all
     10,000 extractions again (11 s, and 200 MB more at the peak)."""
     extra = build_data(extractions, (), data.country_names)
-    names = dict(data.country_names)
-    names.setdefault("EU", "European Union")
-    partners = dataset.PartnerCounts(names)
+    partners = _partner_counts(data.country_names)
     partners.add_table(data.partners)
     partners.add_table(extra.partners)
     return Data(
