@@ -15,7 +15,10 @@ Forms understood (case-sensitive month and weekday names, so "may" and "march" a
   ranges "from 2024 to 2029", "2003 until 2028", "2024–2029", "between 2020 and 2025"
 - relative: "last/this/next year", "this year's", "last/this/next month", "last week",
   "yesterday", "today", "tomorrow", "two years ago", weekdays ("on Monday"), "recent",
-  "just days before", "a few days ago", "earlier this week/month/year"
+  "just days before", "a few days ago", "earlier this week/month/year"; the publication's own year or
+  month: "by the end of the year", "the rest of the month", "the second half of the year", "year-end"
+  ("by the end of the decade" is its last year, 2030 in the 2020s); a quarter without a year ("in the
+  third quarter") gives the year of its middle month nearest the publication date, as a month would
 
 Choices (documented so the events and the tests agree):
 
@@ -100,6 +103,11 @@ _DATE_RE = re.compile(
     r"|(?P<soon>(?i:the\s+)?(?i:coming|next\s+few)\s+(?P<su>(?i:days|weeks)))"
     r"|(?P<ago>(?P<an>\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<au>years?|months?)\s+ago)"
     r"|(?P<early>(?i:earlier|later)\s+this\s+(?P<eu>year|month|week))"
+    # "by the end of the year", "the rest of the month", "year-end", "by the end of the decade"
+    r"|(?P<cur>(?:(?i:the)\s+)?(?P<cp>(?i:end|close|rest|remainder|middle|start|beginning|(?:first|second)\s+half))"
+    r"\s+of\s+(?i:the|this)\s+(?P<cu>(?i:year|month|decade))|(?i:year[-\u2010\u2011 ]end)|(?i:the\s+year['\u2019]s\s+end))"
+    # "in the third quarter" (a year written after it is read as that year: "the first quarter of 2027")
+    r"|(?P<qtr>(?:(?i:the)\s+)?(?P<qn>(?i:first|second|third|fourth))\s+quarter(?![-\u2010\u2011]|\s+of\s+(?:19|20)\d\d))"
     r"|(?P<day>(?i:yesterday|today|tomorrow))"
     rf"|(?P<season>(?:the\s+)?(?P<sn>spring|summer|autumn|fall|winter)(?:\s+of\s+(?P<sy>{_YEAR}))?)"
     rf"|(?P<wd>(?P<wq>(?i:last|next|this)\s+)?(?P<wn>{_WD})(?:{_DASH}(?P<wn2>{_WD}))?)"
@@ -285,7 +293,9 @@ _HOT = re.compile(r"[0-9JFMASONDTW][0-9a-z]*")
 _HOT_PREFIXES = frozenset(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
                            "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
 _HOT_WORDS = ("year", "month", "week", "yesterday", "Yesterday", "today", "Today", "tomorrow", "Tomorrow", "recent",
-              "Recent", "days", "Days", "spring", "summer", "autumn", "fall", "winter")
+              "Recent", "days", "Days", "spring", "summer", "autumn", "fall", "winter", "end of the", "quarter",
+              "half of the", "rest of the", "remainder of the", "middle of the", "start of the", "beginning of the",
+              "close of the")
 
 
 def _hits(text: str) -> list[int]:
@@ -328,7 +338,7 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     prep = (g["prep"] or g["prep2"] or "").lower().rstrip("-")
     start, end = m.start(), m.end()
     kind = next(k for k in ("md_md", "dm_dm", "md_d", "d_dm", "mdy", "dmy", "iso", "my", "yy", "year", "mon", "rel",
-                            "soon", "ago", "early", "day", "season", "wd", "recent") if g.get(k))
+                            "soon", "ago", "early", "cur", "qtr", "day", "season", "wd", "recent") if g.get(k))
     if kind == "season" and prep not in ("in", "during", "by", "until", "since", "this", "last", "next", "early",
                                          "late",
                                          "throughout"):
@@ -336,10 +346,10 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     # Keep anchoring prepositions in the text; drop plain ones (in, on, of, during...).
     anchor = _ANCHORS.get(prep, "at")
     if prep in ("in", "on", "of", "for", "during", "from", "between", "throughout", "this", "last", "next") or (
-            prep and kind in ("rel", "soon", "wd", "ago", "early", "day", "recent", "season")):
+            prep and kind in ("rel", "soon", "wd", "ago", "early", "cur", "qtr", "day", "recent", "season")):
         if kind not in ("yy",) and not (kind in ("mon", "wd") and prep in ("last", "next", "this")):
             start = m.start(kind)
-    if kind in ("rel", "soon", "wd", "ago", "early", "day", "recent") and prep in _ANCHORS:
+    if kind in ("rel", "soon", "wd", "ago", "early", "cur", "qtr", "day", "recent") and prep in _ANCHORS:
         start = m.start()
     tense = _tense(text, start)
     future = tense == "future"
@@ -445,6 +455,23 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
         d0 = dt.date(py, pm, pd) + dt.timedelta(days=7 * k)
         d0 -= dt.timedelta(days=d0.weekday())  # the week starts on Monday: "this week" of Thu 1 Feb is from 29 Jan
         return mk(_iso(d0.year, d0.month), None, "month", True, True)
+    if kind == "cur":  # the publication's year or month: "by the end of the year", "year-end"
+        unit = (g["cu"] or "year").lower()
+        if unit == "decade":  # "by the end of the decade": its last year, as plans write it (2030)
+            if g["cp"].lower() not in ("end", "close") or py is None:
+                return None
+            return mk(_iso(py // 10 * 10 + 10), None, "year", True, True)
+        if py is None:
+            return mk(None, None, unit, True, False)
+        if unit == "month" and pm is not None:
+            return mk(_iso(py, pm), None, "month", True, True)
+        return mk(_iso(py), None, "year", True, True)
+    if kind == "qtr":  # a quarter without a year: the year of its middle month nearest the publication
+        mo = {"first": 2, "second": 5, "third": 8, "fourth": 11}[g["qn"].lower()]
+        year = _year_for(mo, None, pub, future, past=tense == "past")
+        if year is None:
+            return mk(None, None, "year", True, False)
+        return mk(_iso(year), None, "year", True, True)
     if kind == "soon":  # "in the coming weeks": only the year is safe to give (three weeks on, or five days)
         if py is None:
             return mk(None, None, "year", True, False)

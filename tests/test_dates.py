@@ -75,6 +75,17 @@ def one(text: str, published: str | None):
     ("a referendum on October 6 last year, in which", "2025-06-16", "October 6 last year", "2024-10-06", None, "day"),
     ("talks on March 3 next year", "2025-06-16", "March 3 next year", "2026-03-03", None, "day"),
     ("Xi Jinping is due in Astana on Tuesday for", "2025-06-16", "Tuesday", "2025-06-17", None, "day"),
+    # the publication's own year or month, and quarters without a year
+    ("will open an office by the end of the year.", "2026-10-08", "by the end of the year", "2026", None, "year"),
+    ("the results due by year-end", "2024-11-19", "by year-end", "2024", None, "year"),
+    ("before the year's end", "2024-11-19", "before the year's end", "2024", None, "year"),
+    ("the plant closes at the end of the month", "2025-06-03", "the end of the month", "2025-06", None, "month"),
+    ("tests will take the rest of the year", "2026-09-22", "the rest of the year", "2026", None, "year"),
+    ("in the second half of the year", "2025-03-01", "the second half of the year", "2025", None, "year"),
+    ("5 GW by the end of the decade", "2026-03-12", "by the end of the decade", "2030", None, "year"),
+    ("the line will open in the first quarter", "2026-10-08", "the first quarter", "2027", None, "year"),
+    ("the line opened in the third quarter", "2026-10-08", "the third quarter", "2026", None, "year"),
+    ("service in the first quarter of 2027", "2026-09-22", "2027", "2027", None, "year"),
 ])
 def test_date_forms(text, published, written, date, end, precision):
     d = one(text, published)
@@ -100,7 +111,8 @@ def test_without_publication_date_nothing_is_guessed(text, written, precision, p
     "after the Covid-19 pandemic", "a 2000 km pipeline", "in the 2020s", "$2025 million", "2,025 wagons",
     "the Kazakhstan-2050 Strategy", "recently began operating", "in recent months", "May be late",
     "the March on Rome", "a spring in its step", "2024 projects were approved", "waited for years",
-    "for a month", "for the summer crowds",
+    "for a month", "for the summer crowds", "the end of the war", "three quarters of the wagons",
+    "the first quarter-final", "the start of the decade",
 ])
 def test_non_dates(text):
     assert find_dates(text, "2025-04-22") == []
@@ -108,7 +120,8 @@ def test_non_dates(text):
 
 @pytest.mark.parametrize("text, anchor", [
     ("by 2029", "by"), ("since 1992", "since"), ("through 2029", "until"), ("until 2028", "until"),
-    ("in 2024", "at"), ("from 2024 to 2029", "range"), ("April 25–26", "range"),
+    ("in 2024", "at"), ("from 2024 to 2029", "range"), ("April 25–26", "range"), ("by the end of the year", "by"),
+    ("before the end of the month", "before"),
 ])
 def test_anchor(text, anchor):
     assert one(text, "2025-04-22").anchor == anchor
