@@ -8,13 +8,16 @@ Forms understood (case-sensitive month and weekday names, so "may" and "march" a
 
 - full dates: "April 21", "21 April 2025", "September 17, 2023", "Monday, April 21", "2025-04-21"
 - day ranges: "April 25–26", "25-26 April 2025", "April 28 to May 2"
-- months: "September 2013", "in April 2024"; a month without a year only after a preposition or
-  modifier ("in March", "since May", "last December", "early June"); month ranges "from April to
-  November 2026", "from November 2025 to March 2026", "between October and December"
+- months: "September 2013", "in April 2024", "in March last year", "June this year"; a month without a
+  year only after a preposition or modifier ("in March", "since May", "last December", "early June");
+  month ranges "from April to November 2026", "from November 2025 to March 2026", "between October and
+  December"
 - years: "in 2024", "by 2029", "through 2029", "until 2028", "since 2005", "2023's", and
   ranges "from 2024 to 2029", "2003 until 2028", "2024–2029", "between 2020 and 2025"
 - relative: "last/this/next year", "this year's", "last/this/next month", "last week",
-  "yesterday", "today", "tomorrow", "two years ago", weekdays ("on Monday"), "recent",
+  "yesterday", "today", "tomorrow", "two years ago", "two weeks ago", "in two years' time" (and "in two
+  years" after a future verb; "within six months" is left undated), seasons ("in the spring", "autumn 2024",
+  "the spring of next year"), weekdays ("on Monday"), "recent",
   "just days before", "a few days ago", "earlier this week/month/year"; the publication's own year or
   month: "by the end of the year", "the rest of the month", "the second half of the year", "year-end"
   ("by the end of the decade" is its last year, 2030 in the 2020s); a quarter without a year ("in the
@@ -101,7 +104,11 @@ _DATE_RE = re.compile(
     rf"|(?P<mon>(?P<m12>{_MON}))"
     r"|(?P<rel>(?P<rq>(?i:last|this|next|coming))\s+(?P<ru>year|month|week)(?:['\u2019]s)?)"
     r"|(?P<soon>(?i:the\s+)?(?i:coming|next\s+few)\s+(?P<su>(?i:days|weeks)))"
-    r"|(?P<ago>(?P<an>\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<au>years?|months?)\s+ago)"
+    r"|(?P<ago>(?P<an>\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<au>years?|months?|weeks?)\s+ago)"
+    # "in two years' time" (and "in two years" looking forward): counted from the publication; "within six months"
+    # is left undated (a vague bound, often of something else than the clause's event)
+    r"|(?P<ahead>(?P<hn>\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<hu>years?|months?)"
+    r"(?P<ht>(?:['\u2019]s?)?\s+time)?)"
     r"|(?P<early>(?i:earlier|later)\s+this\s+(?P<eu>year|month|week))"
     # "by the end of the year", "the rest of the month", "year-end", "by the end of the decade"
     r"|(?P<cur>(?:(?i:the)\s+)?(?P<cp>(?i:end|close|rest|remainder|middle|start|beginning|(?:first|second)\s+half))"
@@ -109,7 +116,8 @@ _DATE_RE = re.compile(
     # "in the third quarter" (a year written after it is read as that year: "the first quarter of 2027")
     r"|(?P<qtr>(?:(?i:the)\s+)?(?P<qn>(?i:first|second|third|fourth))\s+quarter(?![-\u2010\u2011]|\s+of\s+(?:19|20)\d\d))"
     r"|(?P<day>(?i:yesterday|today|tomorrow))"
-    rf"|(?P<season>(?:the\s+)?(?P<sn>spring|summer|autumn|fall|winter)(?:\s+of\s+(?P<sy>{_YEAR}))?)"
+    rf"|(?P<season>(?:the\s+)?(?P<sn>spring|summer|autumn|fall|winter)"
+    rf"(?:(?:\s+of)?\s+(?P<sy>{_YEAR})|(?:\s+of)?\s+(?P<sr>(?i:last|this|next))\s+year\b)?)"
     rf"|(?P<wd>(?P<wq>(?i:last|next|this)\s+)?(?P<wn>{_WD})(?:{_DASH}(?P<wn2>{_WD}))?)"
     r"|(?P<recent>(?i:recent)|(?:(?i:just)\s+)?(?:(?i:a)\s+few\s+|(?i:several|two|three)\s+)?(?i:days)\s+(?:before|ago|earlier))"
     r")(?![\w])"
@@ -338,18 +346,18 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     prep = (g["prep"] or g["prep2"] or "").lower().rstrip("-")
     start, end = m.start(), m.end()
     kind = next(k for k in ("md_md", "dm_dm", "md_d", "d_dm", "mdy", "dmy", "iso", "my", "yy", "year", "mon", "rel",
-                            "soon", "ago", "early", "cur", "qtr", "day", "season", "wd", "recent") if g.get(k))
-    if kind == "season" and prep not in ("in", "during", "by", "until", "since", "this", "last", "next", "early",
+                            "soon", "ago", "ahead", "early", "cur", "qtr", "day", "season", "wd", "recent") if g.get(k))
+    if kind == "season" and not (g["sy"] or g["sr"]) and prep not in ("in", "during", "by", "until", "since", "this", "last", "next", "early",
                                          "late",
                                          "throughout"):
         return None  # "spring" alone is a word ("a spring in its step"); "in the spring" is a date
     # Keep anchoring prepositions in the text; drop plain ones (in, on, of, during...).
     anchor = _ANCHORS.get(prep, "at")
     if prep in ("in", "on", "of", "for", "during", "from", "between", "throughout", "this", "last", "next") or (
-            prep and kind in ("rel", "soon", "wd", "ago", "early", "cur", "qtr", "day", "recent", "season")):
+            prep and kind in ("rel", "soon", "wd", "ago", "ahead", "early", "cur", "qtr", "day", "recent", "season")):
         if kind not in ("yy",) and not (kind in ("mon", "wd") and prep in ("last", "next", "this")):
             start = m.start(kind)
-    if kind in ("rel", "soon", "wd", "ago", "early", "cur", "qtr", "day", "recent") and prep in _ANCHORS:
+    if kind in ("rel", "soon", "wd", "ago", "ahead", "early", "cur", "qtr", "day", "recent") and prep in _ANCHORS:
         start = m.start()
     tense = _tense(text, start)
     future = tense == "future"
@@ -424,9 +432,14 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
             start = m.start()
         return mk(_iso(int(g["y8"])), None, "year", s=start)
     if kind == "mon":
+        mo = _month(g["m12"])
+        rel_year = _REL_YEAR.match(text, end)
+        if rel_year and py is not None:  # "in March last year", "June this year"
+            end = rel_year.end()
+            year = py + {"last": -1, "this": 0, "next": 1}[rel_year.group(1).lower()]
+            return mk(_iso(year, mo), None, "month", True, True, s=m.start() if prep in _MODIFIERS_YEAR_ONLY else start)
         if not prep:
             return None  # a bare month name without day or year ("May", "March") is too ambiguous
-        mo = _month(g["m12"])
         direction = prep if prep in ("last", "next") else ""
         if prep == "this":
             year = py
@@ -488,7 +501,23 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
             return mk(_iso(py - n), None, "year", True, True)
         if pm is None:
             return mk(_iso(py), None, "year", True, True)
+        if g["au"].startswith("week"):  # "two weeks ago": the month of that day
+            if pd is None:
+                return mk(_iso(py, pm), None, "month", True, True)
+            d0 = dt.date(py, pm, pd) - dt.timedelta(days=7 * n)
+            return mk(_iso(d0.year, d0.month), None, "month", True, True)
         y2, m2 = _shift_months(py, pm, -n)
+        return mk(_iso(y2, m2), None, "month", True, True)
+    if kind == "ahead":  # "in two years' time"; "in two years" only looking forward
+        if not (prep == "in" and (g["ht"] or future)):
+            return None  # "over two years", "doubled in two years": a duration
+        n = g["hn"].lower()
+        n = NUMBER_WORDS.get(n) or int(n)
+        if py is None:
+            return mk(None, None, "year", True, False)
+        if g["hu"].startswith("year") or pm is None:
+            return mk(_iso(py + (n if g["hu"].startswith("year") else 0)), None, "year", True, True)
+        y2, m2 = _shift_months(py, pm, n)
         return mk(_iso(y2, m2), None, "month", True, True)
     if kind == "day":
         if pd is None:
@@ -500,6 +529,10 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     if kind == "season":
         if g["sy"]:
             return mk(g["sy"], None, "year")
+        if g["sr"]:  # "in the spring of next year", "autumn last year"
+            if py is None:
+                return mk(None, None, "year", True, False)
+            return mk(_iso(py + {"last": -1, "this": 0, "next": 1}[g["sr"].lower()]), None, "year", True, True)
         mo = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}[g["sn"].lower()]
         direction = prep if prep in ("last", "next") else ""
         year = py if prep == "this" else _year_for(mo, None, pub, future, direction, past=tense == "past")

@@ -86,6 +86,14 @@ def one(text: str, published: str | None):
     ("the line will open in the first quarter", "2026-10-08", "the first quarter", "2027", None, "year"),
     ("the line opened in the third quarter", "2026-10-08", "the third quarter", "2026", None, "year"),
     ("service in the first quarter of 2027", "2026-09-22", "2027", "2027", None, "year"),
+    # a season or a month with its year after it, and counts of time from the publication
+    ("the line opened in autumn 2024 after", None, "autumn 2024", "2024", None, "year"),
+    ("talks resume in the spring of next year", "2025-11-27", "the spring of next year", "2026", None, "year"),
+    ("signed in March last year", "2026-03-12", "March last year", "2025-03", None, "month"),
+    ("it opened June this year", "2026-10-08", "June this year", "2026-06", None, "month"),
+    ("two weeks ago the ministry", "2026-10-08", "two weeks ago", "2026-09", None, "month"),
+    ("it will be finished in two years' time", "2026-10-08", "two years' time", "2028", None, "year"),
+    ("the plant will open in two years", "2026-10-08", "two years", "2028", None, "year"),
 ])
 def test_date_forms(text, published, written, date, end, precision):
     d = one(text, published)
@@ -112,7 +120,8 @@ def test_without_publication_date_nothing_is_guessed(text, written, precision, p
     "the Kazakhstan-2050 Strategy", "recently began operating", "in recent months", "May be late",
     "the March on Rome", "a spring in its step", "2024 projects were approved", "waited for years",
     "for a month", "for the summer crowds", "the end of the war", "three quarters of the wagons",
-    "the first quarter-final", "the start of the decade",
+    "the first quarter-final", "the start of the decade", "trade doubled in two years", "within six months",
+    "over two years",
 ])
 def test_non_dates(text):
     assert find_dates(text, "2025-04-22") == []
