@@ -301,9 +301,10 @@ _HOT = re.compile(r"[0-9JFMASONDTW][0-9a-z]*")
 _HOT_PREFIXES = frozenset(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
                            "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
 _HOT_WORDS = ("year", "month", "week", "yesterday", "Yesterday", "today", "Today", "tomorrow", "Tomorrow", "recent",
-              "Recent", "days", "Days", "spring", "summer", "autumn", "fall", "winter", "end of the", "quarter",
-              "half of the", "rest of the", "remainder of the", "middle of the", "start of the", "beginning of the",
-              "close of the")
+              "Recent", "days", "Days", "spring", "summer", "autumn", "fall", "winter", "quarter", "decade",
+              "end of the", "half of the")
+# "end of the", "half of the": "by the end of the year" and "the second half of the year" start too many words
+# before their "year" for ``_starts_before``
 
 
 def _hits(text: str) -> list[int]:
