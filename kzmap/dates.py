@@ -87,9 +87,10 @@ _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PREP = (r"(?:(?P<prep>[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Tt]hrough|[Tt]hroughout|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter"
          r"|[Ff]rom|[Ff]or|[Dd]uring|[Bb]etween|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Tt]his|[Nn]ext|[Oo]f|[Ss]tarting"
          r"|[Ee]nd of|[Tt]he end of|[Bb]eginning of)\s+|(?P<prep2>[Mm]id-|[Ee]arly-|[Ll]ate-)\s*)?")
+_LEFT = r"(?<![\w$€£¥₸.,])(?<!\d[-\u2010-\u2015])(?<![A-Za-z]-)"
 # Alternatives are tried in order at each position: longest forms first.
 _DATE_RE = re.compile(
-    r"(?<![\w$€£¥₸.,])(?<!\d[-\u2010-\u2015])(?<![A-Za-z]-)" + _PREP + r"(?:"
+    _LEFT + _PREP + r"(?:"
     rf"(?P<md_md>(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_DASH}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?)"
     rf"|(?P<dm_dm>(?P<d3>{_DAY})\s+(?P<m3>{_MON}){_DASH}(?P<d4>{_DAY})\s+(?P<m4>{_MON})(?:,?\s+(?P<y2>{_YEAR}))?)"
     rf"|(?P<md_d>(?:{_WD},?\s+)?(?P<m5>{_MON})\s+(?P<d5>{_DAY}){_DASH}(?P<d6>{_DAY})(?:,?\s+(?P<y3>{_YEAR}))?)"
@@ -105,16 +106,7 @@ _DATE_RE = re.compile(
     r"|(?P<rel>(?P<rq>(?i:last|this|next|coming))\s+(?P<ru>year|month|week)(?:['\u2019]s)?)"
     r"|(?P<soon>(?i:the\s+)?(?i:coming|next\s+few)\s+(?P<su>(?i:days|weeks)))"
     r"|(?P<ago>(?P<an>\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<au>years?|months?|weeks?)\s+ago)"
-    # "in two years' time" (and "in two years" looking forward): counted from the publication; "within six months"
-    # is left undated (a vague bound, often of something else than the clause's event)
-    r"|(?P<ahead>(?P<hn>\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<hu>years?|months?)"
-    r"(?P<ht>(?:['\u2019]s?)?\s+time)?)"
     r"|(?P<early>(?i:earlier|later)\s+this\s+(?P<eu>year|month|week))"
-    # "by the end of the year", "the rest of the month", "year-end", "by the end of the decade"
-    r"|(?P<cur>(?:(?i:the)\s+)?(?P<cp>(?i:end|close|rest|remainder|middle|start|beginning|(?:first|second)\s+half))"
-    r"\s+of\s+(?i:the|this)\s+(?P<cu>(?i:year|month|decade))|(?i:year[-\u2010\u2011 ]end)|(?i:the\s+year['\u2019]s\s+end))"
-    # "in the third quarter" (a year written after it is read as that year: "the first quarter of 2027")
-    r"|(?P<qtr>(?:(?i:the)\s+)?(?P<qn>(?i:first|second|third|fourth))\s+quarter(?![-\u2010\u2011]|\s+of\s+(?:19|20)\d\d))"
     r"|(?P<day>(?i:yesterday|today|tomorrow))"
     rf"|(?P<season>(?:the\s+)?(?P<sn>spring|summer|autumn|fall|winter)"
     rf"(?:(?:\s+of)?\s+(?P<sy>{_YEAR})|(?:\s+of)?\s+(?P<sr>(?i:last|this|next))\s+year\b)?)"
@@ -122,6 +114,34 @@ _DATE_RE = re.compile(
     r"|(?P<recent>(?i:recent)|(?:(?i:just)\s+)?(?:(?i:a)\s+few\s+|(?i:several|two|three)\s+)?(?i:days)\s+(?:before|ago|earlier))"
     r")(?![\w])"
 )
+# Rarer forms, in a pattern of their own: tried only where ``_DATE_RE`` fails and the hit is one of their words
+# ("year", "month", "quarter", "end of the", "half of the"), so that they cost the common hits nothing.
+_EXTRA_RE = re.compile(
+    _LEFT + _PREP + r"(?:"
+    # "in two years' time" (and "in two years" looking forward): counted from the publication; "within six months"
+    # is left undated (a vague bound, often of something else than the clause's event)
+    r"(?P<ahead>(?P<hn>\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<hu>years?|months?)"
+    r"(?P<ht>(?:['\u2019]s?)?\s+time)?)"
+    # "by the end of the year", "the rest of the month", "year-end", "by the end of the decade"
+    r"|(?P<cur>(?:(?i:the)\s+)?(?P<cp>(?i:end|close|rest|remainder|middle|start|beginning|(?:first|second)\s+half))"
+    r"\s+of\s+(?i:the|this)\s+(?P<cu>(?i:year|month|decade))|(?i:year[-\u2010\u2011 ]end)|(?i:the\s+year['\u2019]s\s+end))"
+    # "in the third quarter" (a year written after it is read as that year: "the first quarter of 2027")
+    r"|(?P<qtr>(?:(?i:the)\s+)?(?P<qn>(?i:first|second|third|fourth))\s+quarter(?![-\u2010\u2011]|\s+of\s+(?:19|20)\d\d))"
+    r")(?![\w])"
+)
+_EXTRA_HITS = ("year", "month", "quarter", "end of the", "half of the")
+# Before a "year" or "month" hit, what one of those forms needs: "of the", "of this", or a count ("two years' time")
+_EXTRA_BEFORE = re.compile(r"(?:\b(?:of\s+(?:the|this)|\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))\s+)$")
+_EXTRA_AFTER = re.compile(r"year(?:[-\u2010\u2011 ]end|['\u2019]s\s+end)", re.I)
+
+
+def _extra_cue(text: str, h: int) -> bool:
+    """Whether ``_EXTRA_RE`` can match around the hit at ``h`` (checked once per hit, before trying it)."""
+    if not text.startswith(_EXTRA_HITS, h):
+        return False
+    if text.startswith(("quarter", "end of the", "half of the"), h):
+        return True
+    return _EXTRA_BEFORE.search(text, max(0, h - 16), h) is not None or _EXTRA_AFTER.match(text, h) is not None
 # A year followed by one of these is a count or a quantity, not a date.
 _NOT_AFTER_YEAR = re.compile(
     r"\s*(?:%|per\s?cent|percent|km|kilomet|kms?\b|miles?|tons?|tonnes?|t\b|mw|gw|kw|people|persons|projects?"
@@ -223,8 +243,14 @@ def _find_dates(text: str, published: str | None) -> tuple[DateExpr, ...]:
     for h in _hits(text):
         if h < done:
             continue
+        extra = None
         for st in _starts_before(text, h, done):
             m = _DATE_RE.match(text, st)
+            if m is None:
+                if extra is None:
+                    extra = _extra_cue(text, h)
+                if extra:
+                    m = _EXTRA_RE.match(text, st)
             if m is None or m.end() <= h:
                 continue
             expr = _resolve(m, text, pub)
@@ -301,7 +327,7 @@ _HOT = re.compile(r"[0-9JFMASONDTW][0-9a-z]*")
 _HOT_PREFIXES = frozenset(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
                            "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
 _HOT_WORDS = ("year", "month", "week", "yesterday", "Yesterday", "today", "Today", "tomorrow", "Tomorrow", "recent",
-              "Recent", "days", "Days", "spring", "summer", "autumn", "fall", "winter", "quarter", "decade",
+              "Recent", "days", "Days", "spring", "summer", "autumn", "fall", "winter", "quarter",
               "end of the", "half of the")
 # "end of the", "half of the": "by the end of the year" and "the second half of the year" start too many words
 # before their "year" for ``_starts_before``
