@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .gazetteer import NEIGHBOURHOOD, Gazetteer
-from .lexicon import COMPOUND_PREFIXES, CONNECTORS, FEATURES, FUNCTION, GOV_VERBS, LOCATIVE, TITLES
+from .lexicon import COMPOUND_PREFIXES, CONNECTORS, FEATURES, FUNCTION, GOV_VERBS, LOCATIVE, NAME_HEADS, TITLES
 from .records import Mention, PartnerMention, Place
 from .runs import Run, Word, find_runs, joined
 
@@ -118,7 +118,8 @@ def keep(m: Match, run: Run, gaz: Gazetteer, covered: set[int]) -> bool:
     if k >= 0:
         left = words[k]
         # "Construction of the Kuryk hub": a common word opening the sentence is not part of the name
-        opener = k == 0 and left.fold in gaz.common_words and run.sentence_start()
+        opener = (k == 0 and left.fold in gaz.common_words and not (k == i - 1 and left.fold in NAME_HEADS)
+                  and run.sentence_start())
         if left.joiner == "-" and k == i - 1:
             if left.fold in COMPOUND_PREFIXES or (left.cap and k not in covered):
                 return False

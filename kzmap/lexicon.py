@@ -34,3 +34,6 @@ sees saw views pushes pushed plans planned continues continued has have had will
 may might could should remains remained aims aimed intends intended responded responds refused refuses
 welcomed welcomes condemned condemns demanded demands denied denies
 """.split())
+# Common words that, directly before a place name, make an organisation's name even where they open a sentence
+# ("Air Astana will add flights", "Air China"), unlike other sentence openers ("Giving Russia the first plant").
+NAME_HEADS = frozenset({"air"})

@@ -235,6 +235,16 @@ def test_common_word_opening_a_sentence_is_not_part_of_the_name(places_of, text,
     assert surface in surfaces(places_of(text))
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("Air Astana will add weekly flights to Seoul.", ["Seoul"]),  # an airline, even opening a sentence
+    ("Enormously. Air Astana started a second daily flight.", []),
+    ("- Air China flies to Almaty.", ["Almaty"]),
+    ("Giving Russia the first plant was a choice.", ["Russia"]),  # any other common word still opens it
+])
+def test_air_before_a_name_makes_an_airline(gaz, text, kept):
+    assert [m.surface for m in find_mentions(text, sentence_spans(text), gaz)] == kept
+
+
 def test_uncommon_capitalised_word_still_makes_a_longer_name(gaz):
     text = "Egemen Qazaqstan reported it. Analyst Darkhan Omarov agreed."
     assert [m.surface for m in find_mentions(text, sentence_spans(text), gaz) if m.place.kind != "country"] == []
