@@ -116,6 +116,9 @@ _FIRST_PLANNED = re.compile(r"\bfirst\s+$", _I)
 _FOLLOWED = re.compile(r"followed\s+by", _I)
 # the day a statement was made: "said on Monday", "told reporters on Tuesday", "announced Thursday"
 _REPORTED = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|stated|confirmed|reported)\s+(?:on\s+)?$", _I)
+# "On Monday the industry ministry said it would ...": the statement's day before its subject and verb
+_REPORTED_AFTER = re.compile(r",?\s+(?:[\w'\u2019-]+\s+){0,4}?(?P<v>said|says|announced|told|stated|confirmed|reported)\b",
+                             _I)
 # "due to sanctions", "due to the war": a cause, not a schedule ("is due to open in 2027", "is due in 2028")
 _CAUSAL_DUE = re.compile(r"\s+to\s+(?!(?:be|open|start|begin|visit|arrive|launch|sign|complete|hold|take|enter|resume"
                          r"|come|go|meet|travel|finish|reach)\b)", _I)
@@ -255,7 +258,7 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
             _inherit(ctx, i, s, e, cs, ce, followed, trig, first, events, has_amount)
             continue
         if len(usable) > 1:  # "said on Monday that it will start flights on 15 December": the statement's day last
-            usable.sort(key=lambda d: _REPORTED.search(body, max(cs, d.start - 30), d.start) is not None)
+            usable.sort(key=lambda d: _said(body, cs, ce, d) is not None)
         taken: set[int] = set()
         # "raise trade from $4 billion last year to $10 billion by 2030": a goal word goes to the deadline
         deadline = any(d.anchor == "by" for d in usable)
@@ -288,10 +291,10 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
                 if best is None or score < best[0]:
                     best = (score, ts, kind)
             if best is None:
-                said = _REPORTED.search(body, max(cs, d.start - 30), d.start)
+                said = _said(body, cs, ce, d)
                 if said is None or any(x.kind == "announcement" for x in events):
                     continue
-                best = ((False, 0), said.start(), "announcement")  # "said on Monday that ...": a statement
+                best = ((False, 0), said, "announcement")  # "said on Monday that ...": a statement
             if _NOT_EVENT_BEFORE.search(body, max(cs, d.start - 40), d.start) or _DROPPED.search(
                     body[max(cs, d.start - 45):d.start]):
                 continue  # "originally planned for 2024": a plan that was dropped
@@ -322,6 +325,18 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
             _inherit(ctx, i, s, e, cs, ce, followed, _triggers(body, cs, ce), first, events,
                      _AMOUNT.search(body, cs, ce) is not None)
     return events
+
+
+def _said(body: str, cs: int, ce: int, d: DateExpr) -> int | None:
+    """Where the reporting verb of a statement dated by ``d`` starts ("said on Monday that", "On Monday the
+    ministry said"), or None when ``d`` does not date a statement."""
+    m = _REPORTED.search(body, max(cs, d.start - 30), d.start)
+    if m is not None:
+        return m.start()
+    if len(body[cs:d.start].split()) > 1:
+        return None  # only a date opening the clause ("On Monday it said"), not "... on Monday, officials said"
+    m = _REPORTED_AFTER.match(body, d.end, ce)
+    return m.start("v") if m is not None else None
 
 
 def _extra_events(ctx: _Context, i: int, s: int, e: int, cs: int, ce: int, usable: list[DateExpr],

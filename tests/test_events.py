@@ -151,6 +151,22 @@ def test_a_statements_day_dates_the_statement_not_what_it_announces():
     assert sorted(kinds_dates(body, "2024-11-07")) == [("announcement", "2024-11-04"), ("project", "2024-12-15")]
 
 
+@pytest.mark.parametrize("body, published, expected", [
+    # the statement's day opening the sentence, before its subject and verb
+    ("On Monday it said it would start a ferry service to Baku from July.", "2025-06-17",
+     [("announcement", "2025-06-16"), ("project", "2025-07")]),
+    ("On Monday the industry ministry said it would open a new terminal in July.", "2026-05-13",
+     [("announcement", "2026-05-11"), ("project", "2026-07")]),
+])
+def test_a_statements_day_before_its_verb(body, published, expected):
+    assert sorted(kinds_dates(body, published)) == expected
+
+
+def test_a_closing_attribution_dates_no_statement():
+    body = "Trucks moved faster this week after four new lanes opened at the checkpoint on Monday, officials said."
+    assert "announcement" not in [k for k, _ in kinds_dates(body, "2026-05-20")]
+
+
 def test_anaphora_dates_the_previous_sentence():
     body = ("Kazakhstan and Russia are set to launch 27 new joint projects worth $8 billion.\n\n"
             "The announcement was made during the Prime Minister's official visit to Moscow on April 21.")
