@@ -129,6 +129,7 @@ _EXTRA_RE = re.compile(
     r"|(?P<qtr>(?:(?i:the)\s+)?(?P<qn>(?i:first|second|third|fourth))\s+quarter(?![-\u2010\u2011]|\s+of\s+(?:19|20)\d\d))"
     r")(?![\w])"
 )
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}  # first and last month
 _EXTRA_HITS = ("year", "month", "quarter", "end of the", "half of the")
 # Before a "year" or "month" hit, what one of those forms needs: "of the", "of this", or a count ("two years' time")
 _EXTRA_BEFORE = re.compile(r"(?:\b(?:of\s+(?:the|this)|\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))\s+)$")
@@ -560,9 +561,16 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
             if py is None:
                 return mk(None, None, "year", True, False)
             return mk(_iso(py + {"last": -1, "this": 0, "next": 1}[g["sr"].lower()]), None, "year", True, True)
-        mo = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}[g["sn"].lower()]
+        season = g["sn"].lower()
+        mo = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}[season]
         direction = prep if prep in ("last", "next") else ""
-        year = py if prep == "this" else _year_for(mo, None, pub, future, direction, past=tense == "past")
+        day = None
+        if direction and season != "winter":
+            # "next spring" in April is next year's: the next season starts after the publication day, and the
+            # last one ends before it ("last summer" in July is last year's)
+            first, last = _SEASON_MONTHS[season]
+            mo, day = (first, 1) if direction == "next" else (last, 28)
+        year = py if prep == "this" else _year_for(mo, day, pub, future, direction, past=tense == "past")
         if year is None:
             return mk(None, None, "year", True, False)
         return mk(_iso(year), None, "year", True, True, s=m.start(kind) if prep in ("in", "during") else m.start())

@@ -94,6 +94,12 @@ def one(text: str, published: str | None):
     ("two weeks ago the ministry", "2026-10-08", "two weeks ago", "2026-09", None, "month"),
     ("it will be finished in two years' time", "2026-10-08", "two years' time", "2028", None, "year"),
     ("the plant will open in two years", "2026-10-08", "two years", "2028", None, "year"),
+    # "next"/"last" season: one that starts after the publication day, or ended before it
+    ("a satellite is due to fly next spring", "2026-04-12", "next spring", "2027", None, "year"),
+    ("a seasonal route for next summer", "2025-06-12", "next summer", "2026", None, "year"),
+    ("talks resume next spring", "2026-01-10", "next spring", "2026", None, "year"),
+    ("the harvest failed last summer", "2025-07-10", "last summer", "2024", None, "year"),
+    ("the harvest failed last summer", "2025-10-10", "last summer", "2025", None, "year"),
 ])
 def test_date_forms(text, published, written, date, end, precision):
     d = one(text, published)
