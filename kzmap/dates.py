@@ -352,6 +352,8 @@ _PAST = re.compile(r"\b(?:\w+ed|was|were|had|did|met|held|began|begun|took|made|
 
 
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$", re.I)  # "will be held": a participle, not a past tense
+# "for loaded trucks", "the revised plan": after a determiner or a preposition an -ed word is an adjective
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|for|of|with|its|their|his|her|our|this|that|these|those)\s+$", re.I)
 
 
 def _tense(text: str, start: int) -> str | None:
@@ -363,7 +365,7 @@ def _tense(text: str, start: int) -> str | None:
     fut = [m.end() for m in _FUTURE.finditer(text, lo, start)]
     past = [m.end() for m in _PAST.finditer(text, lo, start)
             if m.group().lower() not in ("expected", "scheduled", "planned")
-            and not _PASSIVE.search(text, lo, m.start())]
+            and not _PASSIVE.search(text, lo, m.start()) and not _ATTRIBUTIVE.search(text, lo, m.start())]
     if not fut and not past:
         return None
     return "future" if (fut[-1] if fut else -1) > (past[-1] if past else -1) else "past"

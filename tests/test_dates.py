@@ -94,6 +94,10 @@ def one(text: str, published: str | None):
     ("two weeks ago the ministry", "2026-10-08", "two weeks ago", "2026-09", None, "month"),
     ("it will be finished in two years' time", "2026-10-08", "two years' time", "2028", None, "year"),
     ("the plant will open in two years", "2026-10-08", "two years", "2028", None, "year"),
+    # an -ed word after a determiner or a preposition is an adjective, not a past tense
+    ("they agreed to open the crossing around the clock for loaded trucks from July 1.", "2026-05-20", "July 1",
+     "2026-07-01", None, "day"),
+    ("the crossing handled loaded trucks from July 1.", "2026-05-20", "July 1", "2025-07-01", None, "day"),
     # "next"/"last" season: one that starts after the publication day, or ended before it
     ("a satellite is due to fly next spring", "2026-04-12", "next spring", "2027", None, "year"),
     ("a seasonal route for next summer", "2025-06-12", "next summer", "2026", None, "year"),
