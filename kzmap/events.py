@@ -52,21 +52,23 @@ _I = re.I
 # the scan fast. Stems that take many endings are matched as prefixes.
 _TRIGGER_WORDS = {
     "agreement": "sign signed signing signs agreement agreements accord accords memorandum memoranda mou mous "
-                 "treaty treaties deal deals pact pacts contract contracts agreed joined accession venture ventures",
+                 "treaty treaties deal deals pact pacts contract contracts agreed joined accession venture ventures "
+                 "lease",
     "summit": "summit summits forum forums conference conferences congress ministerial roundtable",
     "visit": "visit visits visited visiting trip trips tour talks met meet meets meeting meetings arrived "
              "travelled traveled travels delegation delegations mission",
     "project": "construction built build building began begun begin start started starts launch launched launches "
                "launching complete completed completing completion commissioned commissioning open opened opening "
                "opens modernisation modernization modernising modernizing upgrade upgraded upgrading upgrades "
-               "groundbreaking operational expand expanded expansion ready finish finished delivery deliveries",
+               "groundbreaking operational expand expanded expansion ready finish finished delivery deliveries "
+               "maiden flight",
     "announcement": "announce announced announces announcing unveil unveiled unveils unveiling declared declares "
                     "declaration reveal revealed reveals proclaimed introduced introduces discovered discovery",
     "investment": "invest invested investing invests investment investments pledge pledged pledges pledging loan "
                   "loans financed financing fund funded funding grant grants package packages committed allocated",
     "plan": "plan plans planned programme programmes program programs strategy strategies goal goals target targets "
             "targeting aim aims aiming aimed roadmap double triple approve approved approves approval adopt adopted "
-            "adopts vision intend intends raise increase boost due expected",
+            "adopts vision intend intends raise increase boost due expected scheduled",
     "other": "established establish recognised recognized recognise recognize recognition referendum closed shut "
              "founded protests exercise exercises drill drills renamed",
 }

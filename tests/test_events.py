@@ -89,6 +89,13 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
      [("other", "2024-10-21")]),
     ("The town, known as Kapchagay until it was renamed in 2022, lies on a reservoir.", "2026-06-10",
      [("other", "2022")]),
+    # what is scheduled is planned; a flight (a maiden one, a new daily one) is a project's; a lease an agreement
+    ("The vote on the new tariff is scheduled for the second half of this year.", "2026-04-12",
+     [("plan", "2026")]),
+    ("The new rocket's maiden voyage into orbit is set for 2027.", "2026-04-12", [("project", "2027")]),
+    ("SCAT Airlines added a daily flight between Almaty and Turkestan this month.", "2025-06-12",
+     [("project", "2025-06")]),
+    ("The lease of the port dates from 1994.", "2026-04-12", [("agreement", "1994")]),
 ])
 def test_each_kind(body, published, expected):
     assert kinds_dates(body, published) == expected
