@@ -116,6 +116,8 @@ _NOT_EVENT_BEFORE = re.compile(r"\b(?:told|addressed|addressing|telling)\s+(?:th
 # "first planned for 2024" is a plan that changed; "the first summit ... was held in July 2023" is an event
 _FIRST_PLANNED = re.compile(r"\bfirst\s+$", _I)
 _FOLLOWED = re.compile(r"followed\s+by", _I)
+# "about 880,000 visits", "52,000 Indian citizens visited": a count of visits is a statistic, not a visit
+_COUNTED = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s+(?:thousand|million))\s+(?:[A-Za-z]+\s+){0,2}$", _I)
 # the day a statement was made: "said on Monday", "told reporters on Tuesday", "announced Thursday"
 _REPORTED = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|stated|confirmed|reported)\s+(?:on\s+)?$", _I)
 # "On Monday the industry ministry said it would ...": the statement's day before its subject and verb
@@ -268,7 +270,8 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
         during = [m.start("w") for m in _DURING.finditer(body, cs, ce)]
         trig = [t for t in trig if not _NOT_EVENT_BEFORE.search(body, max(cs, t[0] - 25), t[0])
                 and not (t[2] == "plan" and _FIRST_PLANNED.search(body, max(cs, t[0] - 8), t[0]))
-                and not (t[1] - t[0] == 3 and body[t[0]:t[1]].lower() == "due" and _CAUSAL_DUE.match(body, t[1]))]
+                and not (t[1] - t[0] == 3 and body[t[0]:t[1]].lower() == "due" and _CAUSAL_DUE.match(body, t[1]))
+                and not (t[2] == "visit" and _COUNTED.search(body, max(cs, t[0] - 40), t[0]))]
         for d in usable:
             best = None
             for ts, te, kind in trig:

@@ -169,6 +169,19 @@ def test_a_statements_day_before_its_verb(body, published, expected):
     assert sorted(kinds_dates(body, published)) == expected
 
 
+@pytest.mark.parametrize("body", [
+    "Turkey was the top destination for Kazakh tourists last year, with about 880,000 visits.",
+    "About 52,000 Indian citizens visited the country in 2025, almost four times as many as in 2022.",
+    "Some 1.2 million tourists visited Almaty in 2024.",
+])
+def test_a_count_of_visits_is_a_statistic(body):
+    assert kinds_dates(body, "2026-06-10") == []
+
+
+def test_a_counted_year_is_still_a_visit():
+    assert kinds_dates("The 2024 visit to Beijing was his third.", "2026-06-10") == [("visit", "2024")]
+
+
 def test_a_closing_attribution_dates_no_statement():
     body = "Trucks moved faster this week after four new lanes opened at the checkpoint on Monday, officials said."
     assert "announcement" not in [k for k, _ in kinds_dates(body, "2026-05-20")]
