@@ -24,8 +24,9 @@ The rules, per sentence (``extract_events``):
    percentage and a statistics verb (reached, totalled, received, grew, is expected to
    exceed...) and no strong trigger (signed, summit, visit, unveiled, approved...) gives none,
    but for a goal's deadline ("set a goal of 15% by 2030, up from 6% last year": a plan for
-   2030). A deadline is a forecast, not a plan, after "estimates", "could"... ("the World Bank
-   estimates volumes could triple by 2030").
+   2030). A deadline is a forecast, not a plan, after "estimates", "could", "expects" (but not "expects to":
+   the speaker's own target)... ("the World Bank estimates volumes could triple by 2030"). A count of visits
+   ("about 880,000 visits") is a statistic too.
 4. Anaphora: "The announcement/agreement/deal ... was made/signed ... on April 21" dates the
    previous sentence when that one has a trigger and no date of its own.
 5. Repeats are dropped: an event with the same kind and date as an earlier one whose
@@ -91,7 +92,7 @@ strategic vision double triple raise boost increase reach intend intends intende
 ambitious commit commits committed commitment pledge pledged pledges""".split())
 _GOAL_ONLY = _GOAL - _STAT - {"increase", "raise", "boost"}  # words of a goal, never of a statistic
 _TOKEN = re.compile(r"[A-Za-z]+")
-_FORECAST = frozenset("estimate estimates estimated forecast forecasts forecasted projected projects predicts "
+_FORECAST = frozenset("estimate estimates estimated forecast forecasts forecasted projected projects predicts expects "
                       "predicted "
                       "could might".split())
 _PLAN_NOUNS_VERBS = frozenset("plan plans planned approve approved approves approval adopt adopted adopts".split())
@@ -315,7 +316,7 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
                 if during:
                     continue  # "during his visit, Xi pledged support": the visit is the event
                 kind = "announcement"  # "pledged support": a statement, not money
-            if d.anchor == "by" and any(w in _FORECAST for a, _, w in words if a < d.start):
+            if d.anchor == "by" and _forecast(words, d.start):
                 continue  # "the World Bank estimates volumes could triple by 2030": a forecast, not a plan
             end = d.end_date or _end_bound(sent_dates, d, cs, ce)
             conf = _confidence(d)
@@ -330,6 +331,17 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
             _inherit(ctx, i, s, e, cs, ce, followed, _triggers(body, cs, ce), first, events,
                      _AMOUNT.search(body, cs, ce) is not None)
     return events
+
+
+def _forecast(words: list[tuple[int, int, str]], before: int) -> bool:
+    """A forecast word before offset ``before``: "the IEA expects demand to triple by 2040", but not "expects to"
+    ("which it expects to reach by 2028": the speaker's own target)."""
+    for k, (a, _, w) in enumerate(words):
+        if a >= before:
+            break
+        if w in _FORECAST and not (w == "expects" and k + 1 < len(words) and words[k + 1][2] == "to"):
+            return True
+    return False
 
 
 def _said(body: str, cs: int, ce: int, d: DateExpr) -> int | None:

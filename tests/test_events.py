@@ -178,6 +178,14 @@ def test_a_count_of_visits_is_a_statistic(body):
     assert kinds_dates(body, "2026-06-10") == []
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("The International Energy Agency expects global demand for rare metals to roughly triple by 2040.", []),
+    ("The plant plans 10,000 cars a year at full capacity, which it expects to reach by 2028.", [("plan", "2028")]),
+])
+def test_expects_forecasts_unless_the_subject_expects_to_act(body, expected):
+    assert kinds_dates(body, "2026-03-04") == expected
+
+
 def test_a_counted_year_is_still_a_visit():
     assert kinds_dates("The 2024 visit to Beijing was his third.", "2026-06-10") == [("visit", "2024")]
 
