@@ -124,7 +124,8 @@ _EXTRA_RE = re.compile(
     r"(?P<ht>(?:['\u2019]s?)?\s+time)?)"
     # "by the end of the year", "the rest of the month", "year-end", "by the end of the decade"
     r"|(?P<cur>(?:(?i:the)\s+)?(?P<cp>(?i:end|close|rest|remainder|middle|start|beginning|(?:first|second)\s+half))"
-    r"\s+of\s+(?i:the|this)\s+(?P<cu>(?i:year|month|decade))|(?i:year[-\u2010\u2011 ]end)|(?i:the\s+year['\u2019]s\s+end))"
+    r"\s+of\s+(?i:the|this)\s+(?P<cu>(?i:year|month|decade))"
+    r"|(?i:year[-\u2010\u2011 ]end)|(?i:the\s+year['\u2019]s\s+end))"
     # "in the third quarter" (a year written after it is read as that year: "the first quarter of 2027")
     r"|(?P<qtr>(?:(?i:the)\s+)?(?P<qn>(?i:first|second|third|fourth))\s+quarter(?![-\u2010\u2011]|\s+of\s+(?:19|20)\d\d))"
     r")(?![\w])"
@@ -132,7 +133,8 @@ _EXTRA_RE = re.compile(
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}  # first and last month
 _EXTRA_HITS = ("year", "month", "quarter", "end of the", "half of the")
 # Before a "year" or "month" hit, what one of those forms needs: "of the", "of this", or a count ("two years' time")
-_EXTRA_BEFORE = re.compile(r"(?:\b(?:of\s+(?:the|this)|\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))\s+)$")
+_EXTRA_BEFORE = re.compile(r"(?:\b(?:of\s+(?:the|this)|\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))"
+                           r"\s+)$")
 _EXTRA_AFTER = re.compile(r"year(?:[-\u2010\u2011 ]end|['\u2019]s\s+end)", re.I)
 
 
@@ -377,9 +379,8 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     start, end = m.start(), m.end()
     kind = next(k for k in ("md_md", "dm_dm", "md_d", "d_dm", "mdy", "dmy", "iso", "my", "yy", "year", "mon", "rel",
                             "soon", "ago", "ahead", "early", "cur", "qtr", "day", "season", "wd", "recent") if g.get(k))
-    if kind == "season" and not (g["sy"] or g["sr"]) and prep not in ("in", "during", "by", "until", "since", "this", "last", "next", "early",
-                                         "late",
-                                         "throughout"):
+    if kind == "season" and not (g["sy"] or g["sr"]) and prep not in (
+            "in", "during", "by", "until", "since", "this", "last", "next", "early", "late", "throughout"):
         return None  # "spring" alone is a word ("a spring in its step"); "in the spring" is a date
     # Keep anchoring prepositions in the text; drop plain ones (in, on, of, during...).
     anchor = _ANCHORS.get(prep, "at")

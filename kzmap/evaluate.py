@@ -7,9 +7,10 @@ tolerance, partners as (article, code) pairs, events by overlapping evidence and
 from __future__ import annotations
 
 import json
-import math
 import re
 from pathlib import Path
+
+from .gazetteer import haversine_km
 
 NEUTRAL_KINDS = {"country", "macro_region", "continent"}
 DEFAULT_TOLERANCE_KM = {"region": 400, "country_part": 400, "sea": 600, "strait": 600, "deposit": 150, "other": 150}
@@ -18,13 +19,6 @@ NOT_PARTNERS = {"KZ", "SU"}
 NEUTRAL_KEYS = ("countries", "macro_regions", "demonyms", "actors", "routes", "initiatives", "not_places_neutral")
 WORD = re.compile(r"\w+", re.UNICODE)
 DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def norm(s: str) -> str:

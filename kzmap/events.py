@@ -118,12 +118,13 @@ _NOT_EVENT_BEFORE = re.compile(r"\b(?:told|addressed|addressing|telling)\s+(?:th
 _FIRST_PLANNED = re.compile(r"\bfirst\s+$", _I)
 _FOLLOWED = re.compile(r"followed\s+by", _I)
 # "about 880,000 visits", "52,000 Indian citizens visited": a count of visits is a statistic, not a visit
-_COUNTED = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s+(?:thousand|million))\s+(?:[A-Za-z]+\s+){0,2}$", _I)
+_COUNTED = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s+(?:thousand|million))\s+"
+                      r"(?:[A-Za-z]+\s+){0,2}$", _I)
 # the day a statement was made: "said on Monday", "told reporters on Tuesday", "announced Thursday"
 _REPORTED = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|stated|confirmed|reported)\s+(?:on\s+)?$", _I)
 # "On Monday the industry ministry said it would ...": the statement's day before its subject and verb
-_REPORTED_AFTER = re.compile(r",?\s+(?:[\w'\u2019-]+\s+){0,4}?(?P<v>said|says|announced|told|stated|confirmed|reported)\b",
-                             _I)
+_REPORTED_AFTER = re.compile(r",?\s+(?:[\w'\u2019-]+\s+){0,4}?"
+                             r"(?P<v>said|says|announced|told|stated|confirmed|reported)\b", _I)
 # "due to sanctions", "due to the war": a cause, not a schedule ("is due to open in 2027", "is due in 2028")
 _CAUSAL_DUE = re.compile(r"\s+to\s+(?!(?:be|open|start|begin|visit|arrive|launch|sign|complete|hold|take|enter|resume"
                          r"|come|go|meet|travel|finish|reach)\b)", _I)

@@ -10,7 +10,9 @@ Steps, all pure functions over the article body:
    ("Trans-Caspian"), and the gazetteer's stop list of names that are common English words.
 4. ``resolve``: one place per name per article, scored by main vs alternate name, curated rows,
    the article's own countries, the region around Kazakhstan, and population; a country the text
-   puts the name in decides first ("Varna in Bulgaria", "the Bulgarian port of Varna").
+   puts the name in decides first ("Varna in Bulgaria", "the Bulgarian port of Varna"), and a place the
+   text puts it beside decides last: the namesake within 400 km of it, or none ("Korolyov, outside
+   Moscow"; "Kena, east of Vilnius", when the gazetteer's only Kena is in Egypt).
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .gazetteer import NEIGHBOURHOOD, Gazetteer
+from .gazetteer import NEIGHBOURHOOD, Gazetteer, haversine_km
 from .lexicon import COMPOUND_PREFIXES, CONNECTORS, FEATURES, FUNCTION, GOV_VERBS, LOCATIVE, NAME_HEADS, TITLES
 from .records import Mention, PartnerMention, Place
 from .runs import Run, Word, find_runs, joined
@@ -282,6 +284,37 @@ def qualified_countries(text: str, places: Sequence[tuple[str, int, int]],
     return out
 
 
+# "Korolyov, outside Moscow", "Kena, east of Vilnius", "Aksai near Uralsk": a place the text puts beside another
+_BESIDE = re.compile(r",?\s+(?:(?:just|about|some|roughly|around)\s+)?"
+                     r"(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
+                     r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west"
+                     r"|south-east|south-west)\s+of|near|outside|close\s+to|not\s+far\s+from)\s+", re.I)
+BESIDE_KM = 400  # how far from the place beside it a name may lie ("150 kilometres east of Aktau" and some)
+
+
+def beside(text: str, places: Sequence[tuple[str, int, int]]) -> dict[str, str]:
+    """Names the text puts beside another name, key -> that name's key (the first such mention of each name):
+    "Korolyov, outside Moscow", "Kena, east of Vilnius". ``places``: (key, start, end) of each mention, in order."""
+    by_start = {start: key for key, start, _ in places}
+    out: dict[str, str] = {}
+    for key, _, end in places:
+        if key in out:
+            continue
+        m = _BESIDE.match(text, end)
+        other = by_start.get(m.end()) if m else None
+        if other is not None and other != key:
+            out[key] = other
+    return out
+
+
+def nearest(cands: Sequence[tuple[Place, bool]], anchor: Place, km: float = BESIDE_KM) -> Place | None:
+    """The candidate nearest ``anchor`` if it lies within ``km`` of it, else None."""
+    best = min(cands, key=lambda c: (haversine_km(c[0].lat, c[0].lon, anchor.lat, anchor.lon), c[0].id), default=None)
+    if best is None or haversine_km(best[0].lat, best[0].lon, anchor.lat, anchor.lon) > km:
+        return None
+    return best[0]
+
+
 def country_context(partner_mentions: Sequence[PartnerMention]) -> Counter:
     return Counter(p.code for p in partner_mentions)
 
@@ -317,9 +350,21 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
         if single[m.key]:
             ctx[single[m.key]] += 1
     sentence_starts = [s for s, _ in spans]
-    where = qualified_countries(text, [(m.key, runs[m.run].words[m.i].start, runs[m.run].words[m.j - 1].end)
-                                       for m in kept if not m.part], partner_mentions)
+    spans_of = [(m.key, runs[m.run].words[m.i].start, runs[m.run].words[m.j - 1].end) for m in kept if not m.part]
+    where = qualified_countries(text, spans_of, partner_mentions)
+    near = beside(text, spans_of)
     resolved: dict[str, Place | None] = {}
+
+    def place_of(key: str) -> Place | None:
+        if key not in resolved:
+            resolved[key] = resolve(key, gaz, ctx, where.get(key))
+            anchor = place_of(near[key]) if key in near and near[key] not in near else None
+            if anchor is not None and anchor.kind not in ("country", "macro_region", "sea", "strait"):
+                # "Korolyov, outside Moscow": the namesake beside it, or none ("Kena, east of Vilnius" has no
+                # Lithuanian Kena in the gazetteer, and Egypt's Qina is not it)
+                resolved[key] = nearest(gaz.candidates(key), anchor)
+        return resolved[key]
+
     out: list[Mention] = []
     for m in kept:
         words = runs[m.run].words
@@ -328,9 +373,7 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
             place = country_part(gaz.country_fold[m.key], m.part, gaz)
             start = runs[m.run].direction()[1] if m.i == 0 else words[m.i - 1].start
         else:
-            if m.key not in resolved:
-                resolved[m.key] = resolve(m.key, gaz, ctx, where.get(m.key))
-            place = resolved[m.key]
+            place = place_of(m.key)
         if place is None:
             continue
         out.append(Mention(surface=text[start:end], start=start, end=end,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzmap.evaluate import haversine_km
+from kzmap.gazetteer import haversine_km
 from kzmap.geoparse import find_mentions
 from kzmap.text import sentence_spans
 
@@ -243,6 +243,17 @@ def test_common_word_opening_a_sentence_is_not_part_of_the_name(places_of, text,
 ])
 def test_air_before_a_name_makes_an_airline(gaz, text, kept):
     assert [m.surface for m in find_mentions(text, sentence_spans(text), gaz)] == kept
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("Mission control is in Korolyov, outside Moscow, but the rockets are here.", "Korolyov", "RU"),
+    # the only Kena in the gazetteer is Egypt's Qina, nowhere near Vilnius: no place rather than a wrong one
+    ("The route enters the country at Kena, east of Vilnius, and runs to the coast.", "Kena", None),
+])
+def test_a_name_beside_another_is_the_namesake_near_it(gaz, text, surface, country):
+    found = {m.surface: m.place.country for m in find_mentions(text, sentence_spans(text), gaz)}
+    assert found.get(surface) == country
+    assert "Moscow" in found or "Vilnius" in found
 
 
 def test_uncommon_capitalised_word_still_makes_a_longer_name(gaz):
