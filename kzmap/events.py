@@ -15,8 +15,9 @@ The rules, per sentence (``extract_events``):
    clause (verbs and nouns per kind below); triggers inside a reference phrase ("days before the
    summit", "following the visit") lose to any other trigger, and a goal word ("raise", "aim")
    goes to the clause's deadline ("by 2030") when it has one. The day a statement was made
-   ("said on Monday that it will start flights on 15 December") is attached last, and dates an
-   announcement when no trigger is left for it. A clause with a trigger but no
+   ("said on Monday that it will start flights on 15 December", "On Monday the ministry said") is
+   attached last, and dates an announcement when no trigger is left for it or the clause has none
+   ("said in May that it would deepen the channel"). A clause with a trigger but no
    date of its own inherits the date of the sentence's first event ("the recent summit,
    where the EU unveiled a package": two events); across "followed by" only the month is
    inherited. Two events of one kind in one sentence are one event.
@@ -121,7 +122,7 @@ _FOLLOWED = re.compile(r"followed\s+by", _I)
 _COUNTED = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s+(?:thousand|million))\s+"
                       r"(?:[A-Za-z]+\s+){0,2}$", _I)
 # the day a statement was made: "said on Monday", "told reporters on Tuesday", "announced Thursday"
-_REPORTED = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|stated|confirmed|reported)\s+(?:on\s+)?$", _I)
+_REPORTED = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|stated|confirmed|reported)\s+(?:on\s+|in\s+)?$", _I)
 # "On Monday the industry ministry said it would ...": the statement's day before its subject and verb
 _REPORTED_AFTER = re.compile(r",?\s+(?:[\w'\u2019-]+\s+){0,4}?"
                              r"(?P<v>said|says|announced|told|stated|confirmed|reported)\b", _I)
@@ -256,6 +257,12 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
         if any(d.anchor == "since" for d in usable):
             trig = trig + [(a, b, "other") for a, b, w in words if w in _PRESENCE]
         if not trig:
+            said = next(((d, x) for d in usable if (x := _said(body, cs, ce, d)) is not None), None)
+            if said is None or any(x.kind == "announcement" for x in events):
+                continue
+            d, at = said
+            events.append(_make(ctx, i, s, e, cs, ce, "announcement", d.date, d.end_date, d.text, _confidence(d), at,
+                                (d.start, d.end)))
             continue
         if not usable:
             if first is None:

@@ -190,6 +190,17 @@ def test_a_counted_year_is_still_a_visit():
     assert kinds_dates("The 2024 visit to Beijing was his third.", "2026-06-10") == [("visit", "2024")]
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a dated statement is an announcement even when what it says has no event word
+    ("The transport ministry said in May that it would deepen the channel to seven metres.",
+     [("announcement", "2025-05")]),
+    ("On Monday the ministry said costs would be shared.", [("announcement", "2025-06-16")]),
+    ("Officials said costs would be shared.", []),
+])
+def test_a_dated_statement_without_a_trigger(body, expected):
+    assert kinds_dates(body, "2025-06-17") == expected
+
+
 def test_a_closing_attribution_dates_no_statement():
     body = "Trucks moved faster this week after four new lanes opened at the checkpoint on Monday, officials said."
     assert "announcement" not in [k for k, _ in kinds_dates(body, "2026-05-20")]
