@@ -203,12 +203,21 @@ def _kind_of(w: str) -> str | None:
     return k
 
 
+# "the first train of the new service left", "our first container reached Almaty": a route's first run is a
+# project's milestone
+_FIRST_RUN = frozenset("train trains container containers shipment shipments cargo cargoes consignment convoy "
+                       "vessel ship ferry voyage batch".split())
+
+
 def _triggers(body: str, s: int, e: int, words=None) -> list[tuple[int, int, str]]:
     out = []
-    for a, b, w in words if words is not None else _words(body, s, e):
+    words = words if words is not None else _words(body, s, e)
+    for n, (a, b, w) in enumerate(words):
         k = _kind_of(w)
         if k:
             out.append((a, b, k))
+        elif w == "first" and n + 1 < len(words) and words[n + 1][2] in _FIRST_RUN:
+            out.append((a, b, "project"))
     return out
 
 
