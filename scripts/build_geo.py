@@ -56,6 +56,8 @@ ACTOR_ROLES = {"leader", "official", "organisation", "company", "bank"}
 
 STOP_ZIPF = 3.5          # wordfreq English Zipf frequency threshold
 STOP_BIG_POP = 1_000_000  # names of places this big are never stop words
+STOP_CA_POP = 100_000  # nor those of Central Asian cities this big (Oral, Mary): the region the news is about
+CENTRAL_ASIA = ("KZ", "KG", "UZ", "TJ", "TM")
 
 
 # ---------------------------------------------------------------------------
@@ -406,7 +408,7 @@ def build_stopnames(gaz_rows, curated_rows, country_rows):
 
     protected = set()
     for r in gaz_rows:
-        if int(r[6]) >= STOP_BIG_POP:
+        if int(r[6]) >= STOP_BIG_POP or (r[3] in CENTRAL_ASIA and int(r[6]) >= STOP_CA_POP):
             protected.add(r[1].lower())
     for r in country_rows:  # code,iso3,numeric,name,aliases,demonyms,lat,lon,capital
         protected.add(r[3].lower())
@@ -577,7 +579,8 @@ def main(argv=None):
                  f"# lowercase form has wordfreq English zipf_frequency >= {STOP_ZIPF}\n"
                  "# and is a lowercase entry of the english-words 'web2' list (or\n"
                  "# its -s/-es plural), i.e. an ordinary English word,\n"
-                 f"# excluding names of places with population >= {STOP_BIG_POP:,},\n"
+                 f"# excluding names of places with population >= {STOP_BIG_POP:,}\n"
+                 f"# (>= {STOP_CA_POP:,} in {', '.join(CENTRAL_ASIA)}),\n"
                  "# country names/aliases/demonyms/capitals (countries.csv) and\n"
                  "# curated.csv names/aliases. Compare case-insensitively.\n")
         for w, _ in stops:

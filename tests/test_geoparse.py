@@ -256,6 +256,16 @@ def test_a_name_beside_another_is_the_namesake_near_it(gaz, text, surface, count
     assert "Moscow" in found or "Vilnius" in found
 
 
+@pytest.mark.parametrize("text, surface, country", [
+    # common English words, but the names of Central Asian cities of 100,000 people or more
+    ("The company explores the Fedorovsky block near Oral, the west Kazakhstan city.", "Oral", "KZ"),
+    ("Construction began with a ceremony near Mary in December 2015.", "Mary", "TM"),
+])
+def test_central_asian_cities_named_like_common_words(gaz, text, surface, country):
+    found = {m.surface: m.place.country for m in find_mentions(text, sentence_spans(text), gaz)}
+    assert found.get(surface) == country
+
+
 def test_uncommon_capitalised_word_still_makes_a_longer_name(gaz):
     text = "Egemen Qazaqstan reported it. Analyst Darkhan Omarov agreed."
     assert [m.surface for m in find_mentions(text, sentence_spans(text), gaz) if m.place.kind != "country"] == []
