@@ -10,7 +10,9 @@ Steps, all pure functions over the article body:
    ("Trans-Caspian"), and the gazetteer's stop list of names that are common English words.
 4. ``resolve``: one place per name per article, scored by main vs alternate name, curated rows,
    the article's own countries, the region around Kazakhstan, and population; a country the text
-   puts the name in decides first ("Varna in Bulgaria", "the Bulgarian port of Varna"), and a place the
+   puts the name in decides first ("Varna in Bulgaria", "the Bulgarian port of Varna"); between namesakes in
+   several countries, the one country with a namesake within 250 km of a place the article names without
+   ambiguity scores higher ("Kurchatov" beside Semey), unless the best is a national capital; and a place the
    text puts it beside decides last: the namesake within 400 km of it, or none ("Korolyov, outside
    Moscow"; "Kena, east of Vilnius", when the gazetteer's only Kena is in Egypt).
 """
@@ -169,9 +171,16 @@ def score(place: Place, is_main: bool, ctx: Counter, capitals: dict[str, str]) -
     return s + math.log10(place.population + 1) / 2 + KIND_WEIGHT.get(place.kind, 0.0)
 
 
-def resolve(key: str, gaz: Gazetteer, ctx: Counter, country: str | None = None) -> Place | None:
+_NOT_ANCHORS = frozenset({"country", "macro_region", "sea", "strait", "region", "country_part"})
+NEAR_KM = 250  # a candidate this close to a place the article names unambiguously is likelier
+NEAR_BONUS = 1.5
+
+
+def resolve(key: str, gaz: Gazetteer, ctx: Counter, country: str | None = None,
+            anchors: Sequence[Place] = ()) -> Place | None:
     """The place ``key`` names; ``country``: the country the text puts it in ("Varna in Bulgaria"), which
-    decides when the name has a place there."""
+    decides when the name has a place there; ``anchors``: places the article names that have no namesake,
+    near which a candidate scores higher ("Kurchatov" beside Semey is Kazakhstan's, not Russia's)."""
     cands = gaz.candidates(key)
     if country is not None:
         cands = [c for c in cands if c[0].country == country] or cands
@@ -180,7 +189,22 @@ def resolve(key: str, gaz: Gazetteer, ctx: Counter, country: str | None = None) 
     if len(cands) == 1:
         return cands[0][0]
     capitals = {p.country: gaz.countries[p.country].capital for p, _ in cands if p.country in gaz.countries}
-    return max(cands, key=lambda c: (score(c[0], c[1], ctx, capitals), c[0].population, c[0].id))[0]
+
+    def rank(c: tuple[Place, bool], bonus: float = 0.0) -> tuple:
+        return score(c[0], c[1], ctx, capitals) + bonus, c[0].population, c[0].id
+
+    best = max(cands, key=rank)[0]
+    if not anchors or best.kind in _NOT_ANCHORS or capitals.get(best.country) == best.name:
+        return best  # a national capital stays what the news names ("Madrid" beside a Colombian town)
+    # Namesakes in several countries: the one country with a namesake near a place the article names is likelier
+    # ("Kurchatov" beside Semey). Only between points named by their main name; same-country namesakes are left to
+    # the score, where population decides (a village beside an anchor does not beat the city).
+    points = [c for c in cands if c[1] and c[0].kind not in _NOT_ANCHORS]
+    near = {p.country for p, _ in points if any(a.id != p.id and haversine_km(a.lat, a.lon, p.lat, p.lon) <= NEAR_KM
+                                               for a in anchors)}
+    if len(near) != 1 or len({p.country for p, _ in points}) == 1:
+        return best
+    return max(cands, key=lambda c: rank(c, NEAR_BONUS if c in points and c[0].country in near else 0.0))[0]
 
 
 def country_part(code: str, direction: str, gaz: Gazetteer) -> Place | None:
@@ -343,10 +367,14 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
         partner_mentions = find_partner_mentions(text, gaz, runs=runs)
     ctx = country_context(partner_mentions)
     single: dict[str, str | None] = {}  # key -> its one possible country, if it has just one
+    anchors: dict[str, Place] = {}  # places named that have no namesake (points: no countries, seas or regions)
     for m in kept:  # places with one possible country lend it to the context
         if m.key not in single:
-            countries = {p.country for p, _ in gaz.candidates(m.key)}
+            cands = gaz.candidates(m.key)
+            countries = {p.country for p, _ in cands}
             single[m.key] = countries.pop() if len(countries) == 1 else None
+            if len(cands) == 1 and not m.part and cands[0][0].kind not in _NOT_ANCHORS:
+                anchors[m.key] = cands[0][0]
         if single[m.key]:
             ctx[single[m.key]] += 1
     sentence_starts = [s for s, _ in spans]
@@ -357,7 +385,7 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
 
     def place_of(key: str) -> Place | None:
         if key not in resolved:
-            resolved[key] = resolve(key, gaz, ctx, where.get(key))
+            resolved[key] = resolve(key, gaz, ctx, where.get(key), list(anchors.values()))
             anchor = place_of(near[key]) if key in near and near[key] not in near else None
             if anchor is not None and anchor.kind not in ("country", "macro_region", "sea", "strait"):
                 # "Korolyov, outside Moscow": the namesake beside it, or none ("Kena, east of Vilnius" has no

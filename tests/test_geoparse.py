@@ -266,6 +266,20 @@ def test_central_asian_cities_named_like_common_words(gaz, text, surface, countr
     assert found.get(surface) == country
 
 
+@pytest.mark.parametrize("text, surface, country", [
+    # namesakes in two countries: the one near a place the article names without ambiguity
+    ("Russia trains nuclear staff. Scientists also work at the National Nuclear Center in Kurchatov, the town "
+     "built near Semey for the test site.", "Kurchatov", "KZ"),
+    ("Scientists work at the National Nuclear Center in Kurchatov, with Russian partners.", "Kurchatov", "RU"),
+    # a national capital stays the capital beside a namesake's neighbour (Kennedy is a part of Bogota, near
+    # Colombia's town of Madrid)
+    ("Delegations from Kennedy and Madrid travelled to Tacloban for the talks.", "Madrid", "ES"),
+])
+def test_namesakes_near_the_articles_other_places(gaz, text, surface, country):
+    found = {m.surface: m.place.country for m in find_mentions(text, sentence_spans(text), gaz)}
+    assert found.get(surface) == country
+
+
 def test_uncommon_capitalised_word_still_makes_a_longer_name(gaz):
     text = "Egemen Qazaqstan reported it. Analyst Darkhan Omarov agreed."
     assert [m.surface for m in find_mentions(text, sentence_spans(text), gaz) if m.place.kind != "country"] == []
