@@ -401,7 +401,7 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
             place = country_part(gaz.country_fold[m.key], m.part, gaz)
             start = runs[m.run].direction()[1] if m.i == 0 else words[m.i - 1].start
         else:
-            place = place_of(m.key)
+            place = resolved[m.key] if m.key in resolved else place_of(m.key)
         if place is None:
             continue
         out.append(Mention(surface=text[start:end], start=start, end=end,
