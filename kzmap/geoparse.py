@@ -82,12 +82,27 @@ def match_run(words: Sequence[Word], gaz: Gazetteer, r: int) -> list[Match]:
                     out.append(Match(r, i, i + 1, key))
                     i += 1
                     continue
+        if best and w.fold == "the" and _longest_end(words, gaz, i + 1) > best:
+            best = 0  # "The Caspian Sea": "Caspian Sea", not the alias "The Caspian" and a stray "Sea"
         if best:
             out.append(Match(r, i, best, w.fold if best == i + 1 else joined(words, i, best, folded=True)))
             i = best
         else:
             i += 1
     return out
+
+
+def _longest_end(words: Sequence[Word], gaz: Gazetteer, i: int) -> int:
+    """Where the longest dictionary name starting at word ``i`` ends (0: none starts there)."""
+    n = len(words)
+    if i >= n or not words[i].cap:
+        return 0
+    f = words[i].fold
+    for j in range(min(n, i + gaz.first_max.get(f, gaz.max_tokens)), i, -1):
+        key = joined(words, i, j, folded=True)
+        if (key in gaz.main or key in gaz.alias) and _case_ok(words, i, j):
+            return j
+    return 0
 
 
 def _name_like(w: Word, gaz: Gazetteer) -> bool:

@@ -280,6 +280,15 @@ def test_namesakes_near_the_articles_other_places(gaz, text, surface, country):
     assert found.get(surface) == country
 
 
+@pytest.mark.parametrize("text, surfaces_", [
+    ("The Caspian Sea is falling by 30 centimetres a year.", ["Caspian Sea"]),  # not the alias "The Caspian"
+    ("The Caspian is falling.", ["The Caspian"]),
+    ("The Hague hosted talks.", ["The Hague"]),
+])
+def test_a_name_after_the_beats_an_alias_with_the(gaz, text, surfaces_):
+    assert [m.surface for m in find_mentions(text, sentence_spans(text), gaz)] == surfaces_
+
+
 def test_uncommon_capitalised_word_still_makes_a_longer_name(gaz):
     text = "Egemen Qazaqstan reported it. Analyst Darkhan Omarov agreed."
     assert [m.surface for m in find_mentions(text, sentence_spans(text), gaz) if m.place.kind != "country"] == []
