@@ -97,7 +97,8 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
      [("project", "2025-06")]),
     ("The lease of the port dates from 1994.", "2026-04-12", [("agreement", "1994")]),
     # "due to" a journey's verb is a schedule
-    ("A second train, carrying barley from Kokshetau, is due to leave next month.", "2025-06-17", [("plan", "2025-07")]),
+    ("A second train, carrying barley from Kokshetau, is due to leave next month.", "2025-06-17",
+     [("plan", "2025-07")]),
     # a route's first run is a project's milestone
     ("Our first container left Mumbai on 3 September.", "2025-11-12", [("project", "2025-09-03")]),
     ("The first train of the service left Kokshetau on Monday.", "2026-03-05", [("project", "2026-03-02")]),
