@@ -63,7 +63,7 @@ _TRIGGER_WORDS = {
                "launching complete completed completing completion commissioned commissioning open opened opening "
                "opens modernisation modernization modernising modernizing upgrade upgraded upgrading upgrades "
                "groundbreaking operational expand expanded expansion ready finish finished delivery deliveries "
-               "maiden flight",
+               "maiden flight delivered",
     "announcement": "announce announced announces announcing unveil unveiled unveils unveiling declared declares "
                     "declaration reveal revealed reveals proclaimed introduced introduces discovered discovery",
     "investment": "invest invested investing invests investment investments pledge pledged pledges pledging loan "
@@ -72,7 +72,7 @@ _TRIGGER_WORDS = {
             "targeting aim aims aiming aimed roadmap double triple approve approved approves approval adopt adopted "
             "adopts vision intend intends raise increase boost due expected scheduled",
     "other": "established establish recognised recognized recognise recognize recognition referendum closed shut "
-             "founded protests exercise exercises drill drills renamed",
+             "founded protests exercise exercises drill drills renamed festival",
 }
 TRIGGERS: dict[str, str] = {w: k for k, ws in _TRIGGER_WORDS.items() for w in ws.split()}
 _TRIGGER_PREFIXES = (("ratifi", "agreement"), ("inaugurat", "project"), ("announc", "announcement"))

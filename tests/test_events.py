@@ -99,6 +99,10 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
     # "due to" a journey's verb is a schedule
     ("A second train, carrying barley from Kokshetau, is due to leave next month.", "2025-06-17",
      [("plan", "2025-07")]),
+    # a festival is an event; aircraft to be delivered are a project's milestone
+    ("A festival of horse games will be held in Katon-Karagay from August 7 to 9.", "2026-07-15",
+     [("other", "2026-08-07")]),
+    ("The first two aircraft are to be delivered in the second half of 2028.", "2026-09-25", [("project", "2028")]),
     # a route's first run is a project's milestone
     ("Our first container left Mumbai on 3 September.", "2025-11-12", [("project", "2025-09-03")]),
     ("The first train of the service left Kokshetau on Monday.", "2026-03-05", [("project", "2026-03-02")]),
