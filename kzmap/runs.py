@@ -114,8 +114,10 @@ def find_runs(text: str, trail_words: frozenset[str] = frozenset(), interest: fr
         chunk = m.group()
         if chunk.isalnum():  # fast path: one plain word
             f = chunk.lower() if chunk.isascii() else fold(chunk)
-            if f in FUNCTION:
+            if f in FUNCTION and not (len(chunk) > 1 and chunk.isupper()):  # "US sanctions": not the word "us"
                 continue
+            if text.startswith("$", m.end()):
+                continue  # "US$ 98.6 million", "HK$": a currency
             if interest is not None and f not in interest and not (
                     skeletons is not None and len(f) >= 5 and skeleton(f) in skeletons):
                 continue

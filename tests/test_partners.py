@@ -80,3 +80,13 @@ def test_eu_institutions_are_the_eu(gaz):
 ])
 def test_country_words_inside_place_names_are_not_partners(gaz, text, absent):
     assert absent not in codes(gaz, text)
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Payments remain difficult because of US sanctions on Iranian banks.", ["US", "IR"]),
+    ("For now, the US is leading the way.", ["US"]),
+    ("Let us go, said the minister.", []),  # the word "us"
+    ("In 2023, bilateral trade amounted to US$ 98.6 million.", []),  # a currency
+])
+def test_us_in_capitals_is_the_country(gaz, text, codes):
+    assert [p.code for p in find_partner_mentions(text, gaz)] == codes
