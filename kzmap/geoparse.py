@@ -12,9 +12,10 @@ Steps, all pure functions over the article body:
    the article's own countries, the region around Kazakhstan, and population; a country the text
    puts the name in decides first ("Varna in Bulgaria", "the Bulgarian port of Varna"); between namesakes in
    several countries, the one country with a namesake within 250 km of a place the article names without
-   ambiguity scores higher ("Kurchatov" beside Semey), unless the best is a national capital; and a place the
-   text puts it beside decides last: the namesake within 400 km of it, or none ("Korolyov, outside
-   Moscow"; "Kena, east of Vilnius", when the gazetteer's only Kena is in Egypt).
+   ambiguity scores higher ("Kurchatov" beside Semey), unless the best is a national capital; and when the
+   text puts the name beside another place, only namesakes within 400 km of that place count, and without one
+   the name has no place ("Korolyov, outside Moscow"; "Kena, east of Vilnius", when the gazetteer's only Kena
+   is in Egypt).
 """
 from __future__ import annotations
 
@@ -192,11 +193,15 @@ NEAR_BONUS = 1.5
 
 
 def resolve(key: str, gaz: Gazetteer, ctx: Counter, country: str | None = None,
-            anchors: Sequence[Place] = ()) -> Place | None:
+            anchors: Sequence[Place] = (), next_to: Place | None = None) -> Place | None:
     """The place ``key`` names; ``country``: the country the text puts it in ("Varna in Bulgaria"), which
     decides when the name has a place there; ``anchors``: places the article names that have no namesake,
-    near which a candidate scores higher ("Kurchatov" beside Semey is Kazakhstan's, not Russia's)."""
+    near which a candidate scores higher ("Kurchatov" beside Semey is Kazakhstan's, not Russia's); ``next_to``:
+    the place the text puts the name beside ("Korolyov, outside Moscow"): only namesakes within ``BESIDE_KM``
+    of it count, and without one the name has no place ("Kena, east of Vilnius", when the only Kena is Egypt's)."""
     cands = gaz.candidates(key)
+    if next_to is not None:
+        cands = [c for c in cands if haversine_km(c[0].lat, c[0].lon, next_to.lat, next_to.lon) <= BESIDE_KM]
     if country is not None:
         cands = [c for c in cands if c[0].country == country] or cands
     if not cands:
@@ -346,14 +351,6 @@ def beside(text: str, places: Sequence[tuple[str, int, int]]) -> dict[str, str]:
     return out
 
 
-def nearest(cands: Sequence[tuple[Place, bool]], anchor: Place, km: float = BESIDE_KM) -> Place | None:
-    """The candidate nearest ``anchor`` if it lies within ``km`` of it, else None."""
-    best = min(cands, key=lambda c: (haversine_km(c[0].lat, c[0].lon, anchor.lat, anchor.lon), c[0].id), default=None)
-    if best is None or haversine_km(best[0].lat, best[0].lon, anchor.lat, anchor.lon) > km:
-        return None
-    return best[0]
-
-
 def country_context(partner_mentions: Sequence[PartnerMention]) -> Counter:
     return Counter(p.code for p in partner_mentions)
 
@@ -400,12 +397,10 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
 
     def place_of(key: str) -> Place | None:
         if key not in resolved:
-            resolved[key] = resolve(key, gaz, ctx, where.get(key), list(anchors.values()))
-            anchor = place_of(near[key]) if key in near and near[key] not in near else None
-            if anchor is not None and anchor.kind not in ("country", "macro_region", "sea", "strait"):
-                # "Korolyov, outside Moscow": the namesake beside it, or none ("Kena, east of Vilnius" has no
-                # Lithuanian Kena in the gazetteer, and Egypt's Qina is not it)
-                resolved[key] = nearest(gaz.candidates(key), anchor)
+            other = place_of(near[key]) if key in near and near[key] not in near else None  # "X, outside Y"
+            if other is not None and other.kind in ("country", "macro_region", "sea", "strait"):
+                other = None
+            resolved[key] = resolve(key, gaz, ctx, where.get(key), list(anchors.values()), other)
         return resolved[key]
 
     out: list[Mention] = []
