@@ -306,6 +306,13 @@ _KIND_OF = re.compile(r"\s+(?:(?:port|border|capital|industrial|river|coastal|mi
 _IN_COUNTRY = re.compile(r",\s*|\s+in\s+")  # "Varna in Bulgaria", "Poti, Georgia"
 
 
+def _just_after(pattern: re.Pattern, text: str, end: int, at: dict[int, str]) -> str | None:
+    """What ``at`` holds for the offset where ``pattern``, matched at ``end``, stops: the name that follows a
+    place's "in", ", " or "outside" ("Varna in Bulgaria", "Korolyov, outside Moscow"); None without one."""
+    m = pattern.match(text, end)
+    return at.get(m.end()) if m else None
+
+
 def qualified_countries(text: str, places: Sequence[tuple[str, int, int]],
                         partner_mentions: Sequence[PartnerMention]) -> dict[str, str]:
     """Names the text puts in a country, key -> country code (the first such mention of each name): "Varna in
@@ -317,8 +324,7 @@ def qualified_countries(text: str, places: Sequence[tuple[str, int, int]],
     for key, start, end in places:
         if key in out:
             continue
-        after = _IN_COUNTRY.match(text, end)
-        code = names.get(after.end()) if after else None
+        code = _just_after(_IN_COUNTRY, text, end, names)
         if code is None:
             k = bisect_right(ends, start) - 1  # the last demonym before the name, if it is "the Georgian port of"
             if k >= 0 and start - ends[k] <= 40 and _KIND_OF.fullmatch(text, ends[k], start):
@@ -344,8 +350,7 @@ def beside(text: str, places: Sequence[tuple[str, int, int]]) -> dict[str, str]:
     for key, _, end in places:
         if key in out:
             continue
-        m = _BESIDE.match(text, end)
-        other = by_start.get(m.end()) if m else None
+        other = _just_after(_BESIDE, text, end, by_start)
         if other is not None and other != key:
             out[key] = other
     return out
