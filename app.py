@@ -176,16 +176,16 @@ with st.container():
     for note in ss.get("url_notices", []) + view.notes:
         st.caption(f":material/info: {note}")
 m1, m2, m3, m4 = st.columns(4)
-m1.metric("Places on the map", len(view.markers))
-m2.metric("Events", len(view.table))
-m3.metric("Articles", view.n_articles)
-m4.metric("Partners", len(view.partner_codes))
+m1.metric("Places on the map", f"{len(view.markers):,}")  # "38,343", as the partner list writes its counts
+m2.metric("Events", f"{len(view.table):,}")
+m3.metric("Articles", f"{view.n_articles:,}")
+m4.metric("Partners", f"{len(view.partner_codes):,}")
 names = data.place_names
 selection_bar = st.container()
 if state.has_selection:
     drawn = mapview.selection(mapview.marker_rows(view.markers))["ids"] if state.places else []
     what = (appdata.selected_places_text(state.places, drawn, names) if state.places
-            else f"**{len(state.events)}** event(s) picked on the timeline")
+            else f"**{len(state.events):,}** {'event' if len(state.events) == 1 else 'events'} picked on the timeline")
     c1, c2 = selection_bar.columns([4, 1])
     c1.info(f"Showing {what}.", icon=":material/filter_alt:")
     c2.button("Show everything", on_click=lambda: ss.update(sel_places=(), sel_events=(),
@@ -302,7 +302,8 @@ with tab_dl:
                        width="stretch")
 
 if data.problems:
-    with st.expander(f"{len(data.problems)} file(s) or fields could not be read", icon=":material/warning:"):
+    unread = "file or field" if len(data.problems) == 1 else "files or fields"
+    with st.expander(f"{len(data.problems):,} {unread} could not be read", icon=":material/warning:"):
         st.dataframe([{"file": p.path, "problem": p.error} for p in data.problems], hide_index=True,
                      width="stretch")
 st.caption("Places © [GeoNames](https://www.geonames.org/) (CC BY 4.0) · Borders © "

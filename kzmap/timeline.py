@@ -264,8 +264,10 @@ def timeline_spec(events: pd.DataFrame, colors: Mapping[str, str] | None = None,
         tooltip = [{"field": f, "type": "nominal", "title": t} for f, t in _TOOLTIP]
     name = "timeline-" + _digest(data)
     spans = {"mark": {"type": "bar", "height": 10, "opacity": 0.35, "cornerRadius": 2},
-             "encoding": {"x": {"field": "x_start", "type": "temporal", "scale": x_scale, "axis": x_axis},
+             "encoding": {"x": {"field": "x_start", "type": "temporal"},
                           "x2": {"field": "x_end"}, "y": y, "color": kind, "tooltip": tooltip}}
+    # The x scale and axis are given once, on the layer that holds the brush: given on the bars too, the brush's
+    # shared scale saw the domain twice (once as Vega signals) and the browser's console warned of a conflict.
     point_enc = {"x": {"field": "x_mid", "type": "temporal", "scale": x_scale, "axis": x_axis}, "y": y,
                  "color": kind, "tooltip": tooltip}
     if aggregated:

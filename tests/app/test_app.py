@@ -193,6 +193,7 @@ def test_timeline_pick_narrows_the_map(base):
     assert not at.exception
     assert evidence_rows(at) == 1
     assert markers(at) < markers(base)
+    assert any(i.value == "Showing **1** event picked on the timeline." for i in at.info)
     at.session_state["timeline_0"] = {"selection": {"pick": []}}  # the pick cleared on the chart
     at.run()
     assert at.session_state["sel_events"] == () and evidence_rows(at) == evidence_rows(base)

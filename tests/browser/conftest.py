@@ -38,7 +38,9 @@ def app_page(app_browser):
     page = context.new_page()
     page.requests = []  # (resource type, url) of every request, iframes included
     page.dialogs = []
+    page.console = []  # (type, text) of every console message
     page.on("request", lambda r: page.requests.append((r.resource_type, r.url)))
+    page.on("console", lambda m: page.console.append((m.type, m.text)))
     page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
     yield page
     context.close()

@@ -71,7 +71,7 @@ def shown(page) -> tuple[int, int | None]:
     if box.count() == 0:
         return drawn, None
     try:
-        return drawn, int(box.locator('[data-testid="stMetricValue"]').inner_text(timeout=2_000))
+        return drawn, int(box.locator('[data-testid="stMetricValue"]').inner_text(timeout=2_000).replace(",", ""))
     except Exception:  # noqa: BLE001 - mid-rerun: read it on the next poll
         return drawn, None
 
