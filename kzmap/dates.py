@@ -261,9 +261,23 @@ def _find_dates(text: str, published: str | None) -> tuple[DateExpr, ...]:
                 out.append(expr)
             done = max(m.end(), expr.end if expr is not None else 0)  # "October 6 last year" is one date
             break
-    return tuple(_month_ranges(out, text))
+    return tuple(d for d in _month_ranges(out, text) if not _in_dateline(text, d))
 
 
+# A dateline opens a story: the filing city in capitals (a region or country may follow), the day, then the agency in
+# brackets or a dash: "CAIRO, March 12 (Reuters) -", "ASTANA, Feb 13 -", "TARAZ, Kazakhstan, Oct 8 —"
+_DATELINE_HEAD = re.compile(r"[*_]*[A-Z][A-Z.'\u2019 -]*[A-Z][*_]*(?:,[ \t]+[A-Z][\w.' -]{0,30})?,[ \t]+")
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:\(|[-\u2013\u2014]\s)")
+
+
+def _in_dateline(text: str, d: DateExpr) -> bool:
+    """``d`` is a dateline's day: the day the story was filed, not a day anything in it happened."""
+    line = text.rfind("\n", 0, d.start) + 1
+    return (d.start - line <= 60 and _DATELINE_HEAD.fullmatch(text, line, d.start) is not None
+            and _DATELINE_TAIL.match(text, d.end) is not None)
+
+
+_OF_AFTER = re.compile(r"\s+of\b")
 _RANGE_OPEN = re.compile(r"(?:\b[Ff]rom|\b[Bb]etween)\s+$")
 _RANGE_TAIL = re.compile(r"\s*(?P<join>to|until|till|through|and|[-\u2010-\u2015])\s*"
                          r"(?P<mon>" + _MON + r")(?:,?\s+(?P<year>" + _YEAR + r"))?")
@@ -482,6 +496,8 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
             return mk(None, None, "month", True, False, partial=f"--{mo:02d}", s=start)
         return mk(_iso(year, mo), None, "month", True, True, s=start)
     if kind in ("rel", "early"):
+        if kind == "rel" and _OF_AFTER.match(text, end):
+            return None  # "in the last week of April", "the last year of the plan": part of what follows
         unit = (g["ru"] or g["eu"]).lower()
         q = (g["rq"] or "this").lower()
         k = {"last": -1, "this": 0, "next": 1, "coming": 1}[q]

@@ -186,3 +186,27 @@ def test_the_coming_weeks_give_only_a_year(text, published, written, date):
 def test_the_coming_weeks_without_a_publication_date_are_not_guessed():
     d = one("a delegation is expected in the coming weeks", None)
     assert d.date is None and d.precision == "year"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("CAIRO, March 12 (Silk Road Wire) - Egypt's grain buyer signed an agreement on Tuesday.", ["Tuesday"]),
+    ("ASTANA, Feb 13 (Steppe Wire) - Kazakhstan and Iran agreed on Wednesday.", ["Wednesday"]),
+    ("Intro line\nTARAZ, Kazakhstan, Oct. 8 \u2014 Trucks crossed the border on Tuesday.", ["Tuesday"]),
+    ("**BISHKEK**, May 2 - The talks ended.", []),
+    # not datelines: the place is not in capitals, or no bracket or dash follows the day
+    ("Kazakhstan, March 12 (Reuters) - the talks", ["March 12"]),
+    ("The summit in ASTANA, March 12 - 14 was held.", ["March 12 - 14"]),
+    ("ASTANA, March 12, the ministry said", ["March 12"]),
+])
+def test_a_datelines_day_is_no_date_of_the_story(text, kept):
+    assert [d.text for d in find_dates(text, "2025-03-12")] == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("the rigs reached the camp in the last week of April", [("April", "2026-04")]),
+    ("prices fell in the last month of 2025", [("2025", "2025")]),
+    ("in the last year of the plan output rose", []),
+    ("the rigs reached the camp last week", [("last week", "2026-05")]),
+])
+def test_last_week_of_a_month_is_that_month(text, kept):
+    assert [(d.text, d.date) for d in find_dates(text, "2026-05-13")] == kept
