@@ -137,8 +137,25 @@ def test_direction_and_country_is_a_country_part(places_of):
 
 
 def test_hyphenated_pair_gives_both_places(places_of):
-    names = surfaces(places_of("The Bakhty-Ayagoz railway will open in 2027."))
+    names = surfaces(places_of("Trucks run Bakhty-Ayagoz in a day."))
     assert "Bakhty" in names and "Ayagoz" in names
+
+
+@pytest.mark.parametrize("text", [
+    "Oil reaches Turkey through the Baku-Tbilisi-Ceyhan pipeline.",
+    "Oil reaches Turkey through the Baku\u2013Tbilisi\u2013Ceyhan pipeline.",
+    "The Bakhty-Ayagoz railway will open in 2027.",
+    "The old Turkestan\u2013Siberia Railway carries grain.",
+    "Ferries on the Kuryk - Alat line were full.",
+])
+def test_the_end_points_of_a_route_name_are_not_places(places_of, text):
+    """The gold convention: a place name inside a route's name is no place mention."""
+    assert places_of(text) == []
+
+
+def test_a_route_name_leaves_the_places_around_it(places_of):
+    names = surfaces(places_of("In Baku, the Baku-Tbilisi-Ceyhan pipeline starts; Tbilisi is on the way."))
+    assert names == ["Baku", "Tbilisi"]
 
 
 @pytest.mark.parametrize("text, metonym", [
