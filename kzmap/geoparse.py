@@ -381,12 +381,39 @@ def country_context(partner_mentions: Sequence[PartnerMention]) -> Counter:
     return Counter(p.code for p in partner_mentions)
 
 
+def _opens_org_name(m: Match, run: Run, gaz: Gazetteer) -> bool:
+    """The match opens a longer proper name that a name-like word continues: "Kimberley Copper", "Santa Clara
+    Alimentos" (not "Astana region", "Moscow on the Volga")."""
+    right = run.words[m.j]
+    return run.words[m.j - 1].joiner == " " and not right.trail and _name_like(right, gaz) and not gaz.has_key(
+        right.fold)
+
+
+def _without_short_names(text: str, runs: list[Run], kept: list[Match], orgs: dict[str, int]) -> list[Match]:
+    """Drop the short form of an organisation named after a place: once "Kimberley Copper" is the article's
+    first use of "Kimberley", a "Kimberley" standing alone later ("Kimberley's managing director") is the company,
+    unless a locative word puts it somewhere ("in Kimberley")."""
+    first: dict[str, int] = {}
+    for m in kept:
+        first.setdefault(m.key, runs[m.run].words[m.i].start)
+    out = []
+    for m in kept:
+        words = runs[m.run].words
+        at = words[m.i].start
+        if (m.key in orgs and orgs[m.key] < first[m.key] <= at and m.i == 0 and m.j == len(words)
+                and _previous_word(text, at) not in LOCATIVE):
+            continue
+        out.append(m)
+    return out
+
+
 def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
                   runs: list[Run] | None = None,
                   partner_mentions: Sequence[PartnerMention] | None = None) -> list[Mention]:
     """Every place mention of ``text`` (countries included, as kind "country")."""
     runs = runs if runs is not None else find_runs(text, gaz.trail_words, gaz.interest, gaz.skeletons)
     kept: list[Match] = []
+    orgs: dict[str, int] = {}  # a name that opens an organisation's name -> where it first does
     for r, run in enumerate(runs):
         matches = match_run(run.words, gaz, r)
         if not matches:
@@ -400,6 +427,11 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
                 kept.append(Match(r, m.i, m.j, m.key, part=part))
             elif keep(m, run, gaz, covered):
                 kept.append(m)
+            elif (m.i == 0 and m.j < len(run.words) and m.key not in orgs and m.key not in gaz.country_fold
+                  and _opens_org_name(m, run, gaz)):
+                orgs[m.key] = run.words[0].start
+    if orgs:
+        kept = _without_short_names(text, runs, kept, orgs)
     routes = route_spans(text)
     if routes:  # "the Baku-Tbilisi-Ceyhan pipeline": not Baku, Tbilisi and Ceyhan (a country stays one)
         starts = [a for a, _ in routes]

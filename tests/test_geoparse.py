@@ -352,3 +352,17 @@ def test_honorific_marks_a_person(places_of, text):
 
 def test_for_between_names_joins_nothing(places_of):
     assert surfaces(places_of("He thanked Xi for Beijing's support.")) == ["Beijing"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the article names the company first: the name alone is then the company
+    ("Kimberley Copper won a licence near Aktogay. Kimberley's managing director said drilling went well.",
+     ["Aktogay"]),
+    ("Santa Clara Alimentos signed a deal in Petropavl. Santa Clara plans to fly in heifers.", ["Petropavl"]),
+    # a locative word still puts the name somewhere; a place named before the company stays a place
+    ("Kimberley Copper won a licence. The board met in Kimberley.", ["Kimberley"]),
+    ("Officials in Astana agreed. Astana International Financial Centre grew. Astana hosted the forum.",
+     ["Astana", "Astana"]),
+])
+def test_a_place_name_first_used_for_a_company_is_the_company(places_of, text, expected):
+    assert surfaces(places_of(text)) == expected, places_of(text)
