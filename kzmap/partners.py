@@ -43,12 +43,31 @@ def _match(words: Sequence[Word], i: int, gaz: Gazetteer) -> tuple[int, str, str
         if actor is not None and (j > i + 1 or not _modified(words, i, gaz)):  # not "Matteo Meloni"
             return j, actor.code, "actor"
         code = gaz.country_names.get(s)
-        if code and not _modified(words, i, gaz):
+        if code and not _modified(words, i, gaz) and not (j == i + 1 and _first_name(words, i, gaz)):
             return j, code, "name"
     code = gaz.demonyms.get(words[i].text)
-    if code and not _starts_place_name(words, i, gaz):
+    if code and not _starts_place_name(words, i, gaz) and not (
+            code == "US" and i > 0 and words[i - 1].fold in CONTINENT_PARTS):
         return i + 1, code, "demonym"
     return None
+
+
+# "North American funds", "Latin American buyers": the continent's adjective, not the United States' demonym
+# ("South Korean" stays Korean)
+CONTINENT_PARTS = frozenset({"north", "south", "latin", "central"})
+
+
+def _first_name(words: Sequence[Word], i: int, gaz: Gazetteer) -> bool:
+    """"Jordan Whitaker", "Georgia Banks": a one-word country name that a surname follows is a person's first name.
+    The next word is capitalised, neither a dictionary word ("China Daily", "Iran Air") nor a name of anything the
+    gazetteer knows (a place, a country, a demonym, an actor)."""
+    if i + 1 >= len(words) or words[i].joiner != " ":
+        return False
+    right = words[i + 1]
+    return (right.cap and not right.trail and len(right.text) > 2 and right.fold not in gaz.common_words
+            and right.fold not in FUNCTION and right.fold not in TITLES and right.fold not in FEATURES
+            and not gaz.has_key(right.fold) and right.text not in gaz.demonyms
+            and right.text not in gaz.country_names and right.text not in gaz.partner_words)
 
 
 def _starts_place_name(words: Sequence[Word], i: int, gaz: Gazetteer) -> bool:

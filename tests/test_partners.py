@@ -90,3 +90,22 @@ def test_country_words_inside_place_names_are_not_partners(gaz, text, absent):
 ])
 def test_us_in_capitals_is_the_country(gaz, text, codes):
     assert [p.code for p in find_partner_mentions(text, gaz)] == codes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\"Copper is next,\" said Jordan Whitaker, the partner who led the deal.", []),
+    ("Georgia Whitlock, an analyst, was not convinced.", []),
+    ("Jordan signed the memorandum; China Daily reported it.", ["CN", "JO"]),
+    ("Iran Air will fly to Almaty.", ["IR"]),
+])
+def test_a_country_name_as_a_first_name_is_no_partner(gaz, text, expected):
+    assert sorted(codes(gaz, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A listing would bring in North American funds.", []),
+    ("Latin American and South American buyers came.", []),
+    ("American and South Korean buyers came.", ["KR", "US"]),
+])
+def test_a_continents_adjective_is_no_demonym(gaz, text, expected):
+    assert sorted(codes(gaz, text)) == expected
