@@ -7,7 +7,8 @@ The rules, per sentence (``extract_events``):
    heading ("## A visit in the spring": its section tells what happened): dating an undated
    statement with the publication date would be inventing a date. Usable dates are those
    anchored "at" (in/on/plain), "by" (targets), explicit ranges, "before", and "since" only
-   for an ongoing presence ("active in the country since 1992"). "through/until 2029" alone
+   for an ongoing presence ("active in the country since 1992") or work going on, a present perfect
+   ("has run trams since 1959"; not a statistic's "has grown since 2020"). "through/until 2029" alone
    is an end bound, used as the ``end`` of an event dated in the same clause. "recent" (the
    adjective) counts only when an event word follows it ("the recent summit").
 2. A sentence is cut into clauses at "where", "during which", "followed by", ";", "after
@@ -58,21 +59,22 @@ _TRIGGER_WORDS = {
                  "lease",
     "summit": "summit summits forum forums conference conferences congress ministerial roundtable",
     "visit": "visit visits visited visiting trip trips tour talks met meet meets meeting meetings arrived "
-             "travelled traveled travels delegation delegations mission",
+             "travelled traveled travels delegation delegations mission toured tours",
     "project": "construction built build building began begun begin start started starts launch launched launches "
                "launching complete completed completing completion commissioned commissioning open opened opening "
                "opens modernisation modernization modernising modernizing upgrade upgraded upgrading upgrades "
                "groundbreaking operational expand expanded expansion ready finish finished delivery deliveries "
-               "maiden flight delivered",
+               "maiden flight delivered arrive arrives",
     "announcement": "announce announced announces announcing unveil unveiled unveils unveiling declared declares "
                     "declaration reveal revealed reveals proclaimed introduced introduces discovered discovery",
     "investment": "invest invested investing invests investment investments pledge pledged pledges pledging loan "
-                  "loans financed financing fund funded funding grant grants package packages committed allocated",
+                  "loans financed financing fund funded funding grant grants package packages committed allocated lent "
+                  "lend",
     "plan": "plan plans planned programme programmes program programs strategy strategies goal goals target targets "
             "targeting aim aims aiming aimed roadmap double triple approve approved approves approval adopt adopted "
-            "adopts vision intend intends raise increase boost due expected scheduled",
+            "adopts vision intend intends raise increase boost due expected scheduled follow follows",
     "other": "established establish recognised recognized recognise recognize recognition referendum closed shut "
-             "founded protests exercise exercises drill drills renamed festival",
+             "founded protests exercise exercises drill drills renamed festival strike strikes",
 }
 TRIGGERS: dict[str, str] = {w: k for k, ws in _TRIGGER_WORDS.items() for w in ws.split()}
 _TRIGGER_PREFIXES = (("ratifi", "agreement"), ("inaugurat", "project"), ("announc", "announcement"))
@@ -207,7 +209,8 @@ def _kind_of(w: str) -> str | None:
 # "the first train of the new service left", "our first container reached Almaty": a route's first run is a
 # project's milestone
 _FIRST_RUN = frozenset("train trains container containers shipment shipments cargo cargoes consignment convoy "
-                       "vessel ship ferry voyage batch".split())
+                       "vessel ship ferry voyage batch truck trucks lorry lorries".split())
+_BREAK = frozenset("break breaks broke breaking".split())  # "broke ground on a second site": a groundbreaking
 
 
 def _triggers(body: str, s: int, e: int, words=None) -> list[tuple[int, int, str]]:
@@ -219,6 +222,8 @@ def _triggers(body: str, s: int, e: int, words=None) -> list[tuple[int, int, str
             out.append((a, b, k))
         elif w == "first" and n + 1 < len(words) and words[n + 1][2] in _FIRST_RUN:
             out.append((a, b, "project"))
+        elif w == "ground" and n > 0 and words[n - 1][2] in _BREAK:
+            out.append((words[n - 1][0], b, "project"))
     return out
 
 
@@ -237,11 +242,29 @@ def _clauses(body: str, s: int, e: int) -> list[tuple[int, int, bool]]:
     return out
 
 
+# "has run trams since 1959", "has pumped oil since 2016": a project's work going on since a date
+_PERFECT = frozenset({"has", "have", "had"})
+_IRREGULAR = frozenset("run sent built made shipped supplied".split())
+_NOT_ONGOING = _STAT | frozenset("grown fallen risen decreased doubled tripled halved changed slowed improved".split())
+
+
+def _ongoing(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The verb of a present perfect ("has pumped"; not "has been producing", nor a statistic's "has grown"), as a
+    trigger of its own kind, else of a project."""
+    out = []
+    for n in range(1, len(words)):
+        w = words[n][2]
+        if (words[n - 1][2] in _PERFECT and (w in _IRREGULAR or w.endswith("ed")) and w not in _NOT_ONGOING
+                and w not in _PRESENCE):  # "have operated in Aktobe since 2005": a presence, as before
+            out.append((words[n][0], words[n][1], _kind_of(w) or "project"))  # "have invested since": an investment
+    return out
+
+
 def _usable(d: DateExpr, words: list[tuple[int, int, str]], wordset: set[str], triggers, has_amount: bool) -> bool:
     if d.anchor in ("until", "after"):
         return False
     if d.anchor == "since":  # "active in the country since 1992"; "investments since 2005 reached $24bn" is a figure
-        return bool(wordset & _PRESENCE) and not has_amount
+        return bool(wordset & _PRESENCE or _ongoing(words)) and not has_amount
     if d.text.lower() == "recent":  # only "the recent summit/visit/talks/agreement"
         return any(0 <= ts - d.end <= 40 for ts, _, k in triggers if k in ("summit", "visit", "agreement"))
     return True
@@ -264,8 +287,11 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
             usable = [d for d in usable if d.anchor == "by"] if wordset & _GOAL_ONLY else []
             if not usable:
                 continue
+        ongoing: set[int] = set()  # where the verb of a present perfect starts ("has pumped oil since 2016")
         if any(d.anchor == "since" for d in usable):
-            trig = trig + [(a, b, "other") for a, b, w in words if w in _PRESENCE]
+            more = _ongoing(words)
+            ongoing = {a for a, _, _ in more}
+            trig = trig + [(a, b, "other") for a, b, w in words if w in _PRESENCE] + more
         if not trig:
             said = next(((d, x) for d in usable if (x := _said(body, cs, ce, d)) is not None), None)
             if said is None or any(x.kind == "announcement" for x in events):
@@ -296,7 +322,7 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
             for ts, te, kind in trig:
                 if ts in taken:
                     continue
-                if d.anchor == "since" and kind != "other":
+                if d.anchor == "since" and kind != "other" and ts not in ongoing:
                     continue
                 if d.anchor == "by" and kind in ("visit", "summit"):
                     continue  # "by 2030" is a deadline: plans and projects have them, visits do not
@@ -325,7 +351,7 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
             taken.add(best[1])
             kind = best[2]
             if d.anchor == "since":
-                kind = "investment" if wordset & _BUSINESS else "other"
+                kind = best[2] if best[1] in ongoing else "investment" if wordset & _BUSINESS else "other"
             elif d.anchor == "by" and wordset & _GOAL and (
                     kind not in ("agreement", "summit", "project") or body[best[1]:best[1] + 6].lower() == "agreed"
                     or (kind == "project" and wordset & _PLAN_NOUNS_VERBS)):

@@ -107,6 +107,20 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
     ("Our first container left Mumbai on 3 September.", "2025-11-12", [("project", "2025-09-03")]),
     ("The first train of the service left Kokshetau on Monday.", "2026-03-05", [("project", "2026-03-02")]),
     ("The first time he came was in 2019.", "2026-03-05", []),
+    ("The first trucks to Russia leave later this month.", "2026-10-14", [("project", "2026-10")]),
+    # more event words: a tour, a loan, an arrival, a strike, a groundbreaking, what will follow
+    ("A team from India toured the deposit last week.", "2025-05-15", [("visit", "2025-05")]),
+    ("The Dutch development bank lent us 15 million euros in July.", "2026-10-14", [("investment", "2026-07")]),
+    ("The first two cars will arrive in February 2026.", "2025-06-18", [("project", "2026-02")]),
+    ("About 200 workers went on strike at the mill in March.", "2025-11-12", [("other", "2025-03")]),
+    ("Last week the company broke ground on a second site near Esik.", "2026-10-14", [("project", "2026-10")]),
+    ("Welding and painting shops will follow by the end of 2028.", "2026-03-10", [("plan", "2028")]),
+    # work going on since a date ("has run trams since 1959"); a statistic since a date is no event
+    ("Temirtau has run trams since 1959.", "2025-06-18", [("project", "1959")]),
+    ("The pit has produced copper concentrate since 2017.", "2026-05-13", [("project", "2017")]),
+    ("Chinese firms have invested in the region since 2005.", "2026-05-13", [("investment", "2005")]),
+    ("Freight at Dostyk has grown sharply since 2020.", "2026-05-13", []),
+    ("The water has dropped by more than a metre since 2005.", "2026-05-13", []),
 ])
 def test_each_kind(body, published, expected):
     assert kinds_dates(body, published) == expected
@@ -342,7 +356,7 @@ def test_event_place_is_the_place_nearest_its_trigger(gaz):
     from kzmap.partners import find_partner_mentions
 
     body = ("The deals cover a terminal in Xi'an, a wind farm in the Zhambyl region, and the second track "
-            "of the Dostyk–Moiynty railway, which was completed last year.")
+            "of the railway from Dostyk to Moiynty, which was completed last year.")
     spans = sentence_spans(body)
     pms = find_partner_mentions(body, gaz)
     found = extract_events(Article("x.md", "t", body, published="2024-07-03"), spans, pms,
