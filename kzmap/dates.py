@@ -15,7 +15,7 @@ Forms understood (case-sensitive month and weekday names, so "may" and "march" a
 - years: "in 2024", "by 2029", "through 2029", "until 2028", "since 2005", "2023's", and
   ranges "from 2024 to 2029", "2003 until 2028", "2024–2029", "between 2020 and 2025"
 - relative: "last/this/next year", "this year's", "last/this/next month", "last week",
-  "yesterday", "today", "tomorrow", "two years ago", "two weeks ago", "in two years' time" (and "in two
+  "yesterday", "today", "tomorrow", "two years ago", "two weeks ago", "a decade ago", "in two years' time" (and "in two
   years" after a future verb; "within six months" is left undated), seasons ("in the spring", "autumn 2024",
   "the spring of next year"), weekdays ("on Monday"), "recent",
   "just days before", "a few days ago", "earlier this week/month/year"; the publication's own year or
@@ -105,7 +105,7 @@ _DATE_RE = re.compile(
     rf"|(?P<mon>(?P<m12>{_MON}))"
     r"|(?P<rel>(?P<rq>(?i:last|this|next|coming))\s+(?P<ru>year|month|week)(?:['\u2019]s)?)"
     r"|(?P<soon>(?i:the\s+)?(?i:coming|next\s+few)\s+(?P<su>(?i:days|weeks)))"
-    r"|(?P<ago>(?P<an>\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<au>years?|months?|weeks?)\s+ago)"
+    r"|(?P<ago>(?P<an>\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<au>years?|months?|weeks?|decades?)\s+ago)"
     r"|(?P<early>(?i:earlier|later)\s+this\s+(?P<eu>year|month|week))"
     r"|(?P<day>(?i:yesterday|today|tomorrow))"
     rf"|(?P<season>(?:the\s+)?(?P<sn>spring|summer|autumn|fall|winter)"
@@ -344,7 +344,7 @@ _HOT = re.compile(r"[0-9JFMASONDTW][0-9a-z]*")
 _HOT_PREFIXES = frozenset(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
                            "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
 _HOT_WORDS = ("year", "month", "week", "yesterday", "Yesterday", "today", "Today", "tomorrow", "Tomorrow", "recent",
-              "Recent", "days", "Days", "spring", "summer", "autumn", "fall", "winter", "quarter",
+              "Recent", "days", "Days", "spring", "summer", "autumn", "fall", "winter", "quarter", "decade",
               "end of the", "half of the")
 # "end of the", "half of the": "by the end of the year" and "the second half of the year" start too many words
 # before their "year" for ``_starts_before``
@@ -546,6 +546,8 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
             return mk(None, None, "year", True, False)
         if g["au"].startswith("year"):
             return mk(_iso(py - n), None, "year", True, True)
+        if g["au"].startswith("decade"):  # "a decade ago": ten years before the publication's
+            return mk(_iso(py - 10 * n), None, "year", True, True)
         if pm is None:
             return mk(_iso(py), None, "year", True, True)
         if g["au"].startswith("week"):  # "two weeks ago": the month of that day

@@ -92,6 +92,8 @@ def one(text: str, published: str | None):
     ("signed in March last year", "2026-03-12", "March last year", "2025-03", None, "month"),
     ("it opened June this year", "2026-10-08", "June this year", "2026-06", None, "month"),
     ("two weeks ago the ministry", "2026-10-08", "two weeks ago", "2026-09", None, "month"),
+    ("first offered wheat into the tenders a decade ago", "2025-03-12", "a decade ago", "2015", None, "year"),
+    ("the line closed two decades ago", "2025-03-12", "two decades ago", "2005", None, "year"),
     ("it will be finished in two years' time", "2026-10-08", "two years' time", "2028", None, "year"),
     ("the plant will open in two years", "2026-10-08", "two years", "2028", None, "year"),
     # an -ed word after a determiner or a preposition is an adjective, not a past tense
