@@ -56,7 +56,7 @@ _I = re.I
 _TRIGGER_WORDS = {
     "agreement": "sign signed signing signs agreement agreements accord accords memorandum memoranda mou mous "
                  "treaty treaties deal deals pact pacts contract contracts agreed joined accession venture ventures "
-                 "lease",
+                 "lease agree agrees",
     "summit": "summit summits forum forums conference conferences congress ministerial roundtable",
     "visit": "visit visits visited visiting trip trips tour talks met meet meets meeting meetings arrived "
              "travelled traveled travels delegation delegations mission toured tours",
@@ -64,7 +64,7 @@ _TRIGGER_WORDS = {
                "launching complete completed completing completion commissioned commissioning open opened opening "
                "opens modernisation modernization modernising modernizing upgrade upgraded upgrading upgrades "
                "groundbreaking operational expand expanded expansion ready finish finished delivery deliveries "
-               "maiden flight delivered arrive arrives",
+               "maiden flight delivered arrive arrives resume resumes resumed",
     "announcement": "announce announced announces announcing unveil unveiled unveils unveiling declared declares "
                     "declaration reveal revealed reveals proclaimed introduced introduces discovered discovery",
     "investment": "invest invested investing invests investment investments pledge pledged pledges pledging loan "
@@ -74,7 +74,8 @@ _TRIGGER_WORDS = {
             "targeting aim aims aiming aimed roadmap double triple approve approved approves approval adopt adopted "
             "adopts vision intend intends raise increase boost due expected scheduled follow follows",
     "other": "established establish recognised recognized recognise recognize recognition referendum closed shut "
-             "founded protests exercise exercises drill drills renamed festival strike strikes",
+             "founded protests exercise exercises drill drills renamed festival strike strikes stopped halted "
+             "suspended cancelled canceled banned",
 }
 TRIGGERS: dict[str, str] = {w: k for k, ws in _TRIGGER_WORDS.items() for w in ws.split()}
 _TRIGGER_PREFIXES = (("ratifi", "agreement"), ("inaugurat", "project"), ("announc", "announcement"))

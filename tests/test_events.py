@@ -115,6 +115,12 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
     ("About 200 workers went on strike at the mill in March.", "2025-11-12", [("other", "2025-03")]),
     ("Last week the company broke ground on a second site near Esik.", "2026-10-14", [("project", "2026-10")]),
     ("Welding and painting shops will follow by the end of 2028.", "2026-03-10", [("plan", "2028")]),
+    # a timeline's present tense; disruptions; what starts again
+    ("March 2025: Kazakhstan and Brazil agree veterinary certificates.", "2026-01-21", [("agreement", "2025-03")]),
+    ("The terminal halted loadings from May 18 to 21 as storms kept tankers away.", "2026-07-21",
+     [("other", "2026-05-18")]),
+    ("The suburban train was cancelled in 2020 during the pandemic.", "2025-09-24", [("other", "2020")]),
+    ("Ferries resumed sailings to Baku in March.", "2025-09-24", [("project", "2025-03")]),
     # work going on since a date ("has run trams since 1959"); a statistic since a date is no event
     ("Temirtau has run trams since 1959.", "2025-06-18", [("project", "1959")]),
     ("The pit has produced copper concentrate since 2017.", "2026-05-13", [("project", "2017")]),
