@@ -8,7 +8,7 @@ Steps, all pure functions over the article body:
 3. ``keep``: name-structure rules refuse matches that are part of a longer proper name
    ("South China Morning Post", "Vladimir Tretyakov", "Egemen Qazaqstan"), compound prefixes
    ("Trans-Caspian"), and the gazetteer's stop list of names that are common English words; the end points of a
-   route's name are no places ("the Baku-Tbilisi-Ceyhan pipeline", ``route_spans``).
+   route's name are no places ("the Baku-Tbilisi-Ceyhan pipeline", ``on_route``).
 4. ``resolve``: one place per name per article, scored by main vs alternate name, curated rows,
    the article's own countries, the region around Kazakhstan, and population; a country the text
    puts the name in decides first ("Varna in Bulgaria", "the Bulgarian port of Varna"); between namesakes in
@@ -121,22 +121,18 @@ def _neighbour_name(w: Word, covered: bool, gaz: Gazetteer) -> bool:
 
 # A chain of names joined by dashes names a route when one of these words follows it ("the Baku-Tbilisi-Ceyhan
 # pipeline", "the Turkestan\u2013Siberia Railway"): its end points are not place mentions
-_ROUTE_WORD = re.compile(r"\b(?:pipelines?|railways?|railroad|line|road|highway|motorway|expressway|corridor|route"
-                         r"|cable|link|interconnector)\b", re.I)
 _NAME = r"[A-Z][\w'\u2019.]*(?:[ \t\u00a0]+[A-Z][\w'\u2019.]*){0,2}"
 _DASH = r"[ \t\u00a0]?[-\u2010\u2011\u2013\u2014][ \t\u00a0]?"
-_ROUTE_CHAIN = re.compile(rf"{_NAME}(?:{_DASH}{_NAME})+[ \t\u00a0]+$")
+_CHAIN_TAIL = re.compile(rf"(?P<more>(?:{_DASH}{_NAME})*)[ \t\u00a0]+(?i:pipelines?|railways?|railroad|line|road"
+                         r"|highway|motorway|expressway|corridor|route|cable|link|interconnector)\b")
+_DASH_BEFORE = re.compile(_DASH + "$")
 
 
-def route_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` names a route by its end points: the (start, end) of each chain of dash-joined names that a
-    route word follows."""
-    out = []
-    for w in _ROUTE_WORD.finditer(text):
-        m = _ROUTE_CHAIN.search(text, max(0, w.start() - 90), w.start())
-        if m:
-            out.append((m.start(), m.end()))
-    return out
+def on_route(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` is one of the dash-joined names of a route's name ("Tbilisi" in "the Baku-Tbilisi-
+    Ceyhan pipeline"); a name a route word follows without a dash ("the Baku pipeline") is not."""
+    tail = _CHAIN_TAIL.match(text, end)
+    return tail is not None and bool(tail.group("more") or _DASH_BEFORE.search(text, max(0, start - 3), start))
 
 
 def keep(m: Match, run: Run, gaz: Gazetteer, covered: set[int]) -> bool:
@@ -432,16 +428,8 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
                 orgs[m.key] = run.words[0].start
     if orgs:
         kept = _without_short_names(text, runs, kept, orgs)
-    routes = route_spans(text)
-    if routes:  # "the Baku-Tbilisi-Ceyhan pipeline": not Baku, Tbilisi and Ceyhan (a country stays one)
-        starts = [a for a, _ in routes]
-
-        def on_route(m: Match) -> bool:
-            at = runs[m.run].words[m.i].start
-            k = bisect_right(starts, at) - 1
-            return k >= 0 and at < routes[k][1] and m.key not in gaz.country_fold
-
-        kept = [m for m in kept if not on_route(m)]
+    kept = [m for m in kept if m.key in gaz.country_fold or not on_route(  # a country stays one
+        text, runs[m.run].words[m.i].start, runs[m.run].words[m.j - 1].end)]
     if partner_mentions is None:
         from .partners import find_partner_mentions
         partner_mentions = find_partner_mentions(text, gaz, runs=runs)
