@@ -265,9 +265,10 @@ def _find_dates(text: str, published: str | None) -> tuple[DateExpr, ...]:
 
 
 # A dateline opens a story: the filing city in capitals (a region or country may follow), the day, then the agency in
-# brackets or a dash: "CAIRO, March 12 (Reuters) -", "ASTANA, Feb 13 -", "TARAZ, Kazakhstan, Oct 8 —"
+# brackets, a wire's name between slashes or a dash: "CAIRO, March 12 (Reuters) -", "ASTANA, Feb 13 -", "TARAZ,
+# Kazakhstan, March 10, 2026 /AsiaBiz Newswire/ --"
 _DATELINE_HEAD = re.compile(r"[*_]*[A-Z][A-Z.'\u2019 -]*[A-Z][*_]*(?:,[ \t]+[A-Z][\w.' -]{0,30})?,[ \t]+")
-_DATELINE_TAIL = re.compile(r"[ \t]*(?:\(|[-\u2013\u2014]\s)")
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:\(|/|[-\u2013\u2014]\s)")  # "(Reuters) -", "/PRNewswire/ --", "-"
 
 
 def _in_dateline(text: str, d: DateExpr) -> bool:
@@ -372,10 +373,10 @@ _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$", re.I)  # "will be held": a par
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|for|of|with|its|their|his|her|our|this|that|these|those)\s+$", re.I)
 
 
-def _tense(text: str, start: int) -> str | None:
-    """"future", "past" or None: the nearest tense marker in the 80 characters before ``start``
+def _tense(text: str, start: int, reach: int = 80) -> str | None:
+    """"future", "past" or None: the nearest tense marker in the ``reach`` characters before ``start``
     (within the sentence), so "will be built under an agreement signed in May" reads as past."""
-    lo = max(0, start - 80)
+    lo = max(0, start - reach)
     cut = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
     lo = cut + 1 if cut >= 0 else lo
     fut = [m.end() for m in _FUTURE.finditer(text, lo, start)]
@@ -405,6 +406,8 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     if kind in ("rel", "soon", "wd", "ago", "ahead", "early", "cur", "qtr", "day", "recent") and prep in _ANCHORS:
         start = m.start()
     tense = _tense(text, start)
+    if tense is None and kind == "wd":  # a weekday goes back a week without a tense: look to the sentence's verb
+        tense = _tense(text, start, 200)  # ("will sign a contract with KTZ Express, the freight arm ..., on Thursday")
     future = tense == "future"
     py, pm, pd = pub
 

@@ -38,7 +38,7 @@ LIMIT = 90
 # the preposition (or modifier) that governs a date: removed with it
 _DATE_PREP = re.compile(r"(?:\b(?:in|on|at|for|since|by|during|from|through|until|till|of|as\s+of|before|after|around"
                         r"|about|starting|as\s+early\s+as|held\s+on|held\s+in|dated)\s+)$", _I)
-_SEG = re.compile(r",[”\"’']?\s+|[”\"]?\s*—\s*[“\"]?|\s+[–-]\s+|:\s+|;\s+|\s*\(\s*|\s*\)\s*")
+_SEG = re.compile(r",[”\"’']?\s+|[”\"]?\s*—\s*[“\"]?|\s+(?:[–-]|--)\s+|:\s+|;\s+|\s*\(\s*|\s*\)\s*")
 _LEAD = re.compile(r"^\W*(?:(?:the\s+)?following\s+(?=the\b|this\b|a\b)|meanwhile|however|nevertheless|furthermore"
                    r"|moreover|also|and|but|so|yet|just|then|now|in\s+addition|as\s+a\s+result)\b,?\s*", _I)
 _REL = {"which", "who", "whose", "whom", "that"}

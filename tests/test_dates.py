@@ -195,6 +195,7 @@ def test_the_coming_weeks_without_a_publication_date_are_not_guessed():
     ("ASTANA, Feb 13 (Steppe Wire) - Kazakhstan and Iran agreed on Wednesday.", ["Wednesday"]),
     ("Intro line\nTARAZ, Kazakhstan, Oct. 8 \u2014 Trucks crossed the border on Tuesday.", ["Tuesday"]),
     ("**BISHKEK**, May 2 - The talks ended.", []),
+    ("TARAZ, Kazakhstan, March 10, 2026 /AsiaBiz Newswire/ -- The group broke ground today.", ["today"]),
     # not datelines: the place is not in capitals, or no bracket or dash follows the day
     ("Kazakhstan, March 12 (Reuters) - the talks", ["March 12"]),
     ("The summit in ASTANA, March 12 - 14 was held.", ["March 12 - 14"]),
@@ -212,3 +213,11 @@ def test_a_datelines_day_is_no_date_of_the_story(text, kept):
 ])
 def test_last_week_of_a_month_is_that_month(text, kept):
     assert [(d.text, d.date) for d in find_dates(text, "2026-05-13")] == kept
+
+
+def test_a_weekday_takes_the_tense_of_its_sentences_verb_further_back():
+    text = ("Aulie-Ata Motors will sign a logistics contract with KTZ Express, the freight arm of the national "
+            "railway, in Almaty on Thursday.")
+    assert [(d.text, d.date) for d in find_dates(text, "2026-03-10")] == [("Thursday", "2026-03-12")]
+    text = text.replace("will sign", "signed")
+    assert [(d.text, d.date) for d in find_dates(text, "2026-03-10")] == [("Thursday", "2026-03-05")]

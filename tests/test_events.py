@@ -316,6 +316,9 @@ def test_unseen_gold_thresholds():
      "The bridge over the Irtysh is scheduled for completion"),
     ("The next forum is planned for 2026 in Almaty, organisers said.", "The next forum is planned in Almaty"),
     ("The ring road is due to be completed by 2029.", "The ring road is due to be completed"),
+    # a press release's dateline ends at "--"
+    ("TARAZ, Kazakhstan, March 10, 2026 /AsiaBiz Newswire/ -- Tianshan Automobile Group today broke ground on a "
+     "car plant in Taraz.", "Tianshan Automobile Group broke ground on a car plant in Taraz"),
     # an aside between subject and verb: subject + aside when the aside is the event, else subject + verb
     ("Korean firms, present in Kazakhstan since 2004, are building a petrochemical plant in Atyrau.",
      "Korean firms are building a petrochemical plant in Atyrau"),
