@@ -24,6 +24,10 @@ def surfaces(places):
     ("The minister flew to Bakhty on Tuesday.", "Bakhty", "Bakhty", "border_crossing"),
     ("Freight from Dostyk rose sharply.", "Dostyk", "Dostyk", "border_crossing"),
     ("Ferries leave Kuryk port for the Azerbaijani coast.", "Kuryk port", "Kuryk", "port"),
+    # Central Asia's lakes, rivers and ranges (only "X River" where the bare name is a town)
+    ("Tourists swim in Lake Issyk-Kul every summer.", "Lake Issyk-Kul", "Lake Issyk-Kul", "sea"),
+    ("Barges sailed up the Ishim River to Petropavl.", "Ishim River", "Ishim River", "other"),
+    ("Skiers crowd Shymbulak above the city.", "Shymbulak", "Shymbulak", "other"),
 ])
 def test_multi_word_and_curated_names(places_of, text, surface, name, kind):
     found = {p[0]: p for p in places_of(text)}
@@ -205,8 +209,8 @@ def test_an_alternate_name_of_common_words_is_a_phrase_not_a_town(gaz, places_of
     ("We took a loan from Bank of Astana last year.", []),
     # an akimat is a governor's office: its region is a place
     ("The Akimat of the East Kazakhstan region adopted a roadmap.", [("East Kazakhstan region", "KZ")]),
-    # three-letter alternate names are not looked up ("Kul" was Kula, Turkey), so the lake's name is no town
-    ("They met on the shore of Lake Issyk-Kul.", []),
+    # three-letter alternate names are not looked up ("Kul" was Kula, Turkey), and the lake is the curated lake
+    ("They met on the shore of Lake Issyk-Kul.", [("Lake Issyk-Kul", "KG")]),
 ])
 def test_compound_names_and_their_neighbours(places_of, text, expected):
     assert [(surface, country) for surface, _, _, country in places_of(text)] == expected
