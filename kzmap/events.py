@@ -64,7 +64,7 @@ _TRIGGER_WORDS = {
                "launching complete completed completing completion commissioned commissioning open opened opening "
                "opens modernisation modernization modernising modernizing upgrade upgraded upgrading upgrades "
                "groundbreaking operational expand expanded expansion ready finish finished delivery deliveries "
-               "maiden flight delivered arrive arrives resume resumes resumed",
+               "maiden flight delivered arrive arrives arrival resume resumes resumed",
     "announcement": "announce announced announces announcing unveil unveiled unveils unveiling declared declares "
                     "declaration reveal revealed reveals proclaimed introduced introduces discovered discovery",
     "investment": "invest invested investing invests investment investments pledge pledged pledges pledging loan "
@@ -75,7 +75,8 @@ _TRIGGER_WORDS = {
             "adopts vision intend intends raise increase boost due expected scheduled follow follows",
     "other": "established establish recognised recognized recognise recognize recognition referendum closed shut "
              "founded protests exercise exercises drill drills renamed festival strike strikes stopped halted "
-             "suspended cancelled canceled banned",
+             "suspended cancelled canceled banned earthquake earthquakes flood floods drought crash explosion accident "
+             "fire storm mudflow",
 }
 TRIGGERS: dict[str, str] = {w: k for k, ws in _TRIGGER_WORDS.items() for w in ws.split()}
 _TRIGGER_PREFIXES = (("ratifi", "agreement"), ("inaugurat", "project"), ("announc", "announcement"))
@@ -221,7 +222,7 @@ def _triggers(body: str, s: int, e: int, words=None) -> list[tuple[int, int, str
         k = _kind_of(w)
         if k:
             out.append((a, b, k))
-        elif w == "first" and n + 1 < len(words) and words[n + 1][2] in _FIRST_RUN:
+        elif w == "first" and any(x[2] in _FIRST_RUN for x in words[n + 1:n + 3]):  # "first (direct) cargo"
             out.append((a, b, "project"))
         elif w == "ground" and n > 0 and words[n - 1][2] in _BREAK:
             out.append((words[n - 1][0], b, "project"))

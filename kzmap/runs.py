@@ -32,7 +32,8 @@ POSSESSIVE = re.compile(r"['\u2019][sS]?$")
 TRAIL = re.compile(
     r"[ \t\u00a0]+((?:dry |sea |river |deep-water |inland )?port|seaport|region|oblast|province|"
     r"border (?:crossing|checkpoint|point)|checkpoint|crossing|gateway|terminal|valley|river|lake|sea|"
-    r"strait|pass|district|basin|field|deposit|mine|airport|station|special economic zone|free zone)\b")
+    r"strait|pass|district|basin|field|deposit|mine|airport|station|special economic zone|free zone|reservoir|canyon|"
+    r"peninsula|island|delta|plateau|mountains)\b")
 PLURAL = re.compile(r"[ \t\u00a0]+(regions|oblasts|provinces)\b")
 HONORIFIC = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Dame|Mme|Mlle|Herr|Gen|Col)\.?[ \t\u00a0]+$")
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",

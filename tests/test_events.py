@@ -121,6 +121,11 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
      [("other", "2026-05-18")]),
     ("The suburban train was cancelled in 2020 during the pandemic.", "2025-09-24", [("other", "2020")]),
     ("Ferries resumed sailings to Baku in March.", "2025-09-24", [("project", "2025-03")]),
+    # disasters are events; an arrival, and a route's first (direct) cargo, a project's milestone
+    ("A magnitude 7.0 earthquake struck near Uqturpan on 23 January last year.", "2025-01-22",
+     [("other", "2024-01-23")]),
+    ("The Kenyan side welcomed the arrival in Mombasa in October of the first direct cargo of Kazakh wheat.",
+     "2026-11-20", [("project", "2026-10")]),
     # work going on since a date ("has run trams since 1959"); a statistic since a date is no event
     ("Temirtau has run trams since 1959.", "2025-06-18", [("project", "1959")]),
     ("The pit has produced copper concentrate since 2017.", "2026-05-13", [("project", "2017")]),

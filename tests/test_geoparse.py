@@ -28,6 +28,7 @@ def surfaces(places):
     ("Tourists swim in Lake Issyk-Kul every summer.", "Lake Issyk-Kul", "Lake Issyk-Kul", "sea"),
     ("Barges sailed up the Ishim River to Petropavl.", "Ishim River", "Ishim River", "other"),
     ("Skiers crowd Shymbulak above the city.", "Shymbulak", "Shymbulak", "other"),
+    ("Water in the Shardara reservoir fell by a metre.", "Shardara reservoir", "Shardara Reservoir", "sea"),
 ])
 def test_multi_word_and_curated_names(places_of, text, surface, name, kind):
     found = {p[0]: p for p in places_of(text)}
