@@ -29,9 +29,12 @@ The rules, per sentence (``extract_events``):
    2030). A deadline is a forecast, not a plan, after "estimates", "could", "expects" (but not "expects to":
    the speaker's own target)... ("the World Bank estimates volumes could triple by 2030"). A count of visits
    ("about 880,000 visits") is a statistic too.
-4. Anaphora: "The announcement/agreement/deal ... was made/signed ... on April 21" dates the
+4. A line of a timeline or a schedule that opens with its date ("- Friday 8 May: team presentation in Aktau",
+   "1992: diplomatic relations"; a comma after the date only in a bulleted list) is an event even without an
+   event word: a plan when the date is after the publication, else of kind "other".
+5. Anaphora: "The announcement/agreement/deal ... was made/signed ... on April 21" dates the
    previous sentence when that one has a trigger and no date of its own.
-5. Repeats are dropped: an event with the same kind and date as an earlier one whose
+6. Repeats are dropped: an event with the same kind and date as an earlier one whose
    sentence shares most content words ("double GDP by 2029" said twice).
 
 Partners come from the partner mentions of the sentence, else of its neighbours
@@ -169,6 +172,8 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
         if sent_dates and body.startswith("#", s):
             sent_dates = []  # a Markdown heading ("## A visit in the spring") names what its section tells
         found = _sentence_events(ctx, i, s, e, sent_dates) if sent_dates else []
+        if not found and sent_dates:
+            found = _timeline_entry(ctx, i, s, e, sent_dates[0], article.published)
         anaphor = _ANAPHOR.match(body, s, e) if found and not prev_dated else None
         if anaphor and _best_kind(body, *spans[i - 1]):
             kind = _ANAPHOR_KIND.get(anaphor.group(1).lower(), "agreement" if anaphor.group(1).lower() in (
@@ -181,6 +186,24 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
         events.extend((i, f) for f in found)
         prev_dated = bool(sent_dates)
     return _dedupe(body, events)
+
+
+# A line of a timeline or a schedule opens with its date: "- Friday 8 May: team presentation in Aktau", "March 2025:
+# Kazakhstan and Brazil agree veterinary certificates", "Wednesday, May 13, stage 4: time trial in Aktau"
+_ENTRY_HEAD = re.compile(r"(?P<bullet>[-*\u2022]\s*)?$")
+_ENTRY_TAIL = re.compile(r"\s*(?P<sep>[:,])\s+\S")
+
+
+def _timeline_entry(ctx: _Context, i: int, s: int, e: int, d: DateExpr, published: str | None) -> list[Event]:
+    """The entry of a timeline line that has no event word: planned when its date is after the publication, else a
+    happening of kind "other"."""
+    body = ctx.body
+    head, tail = _ENTRY_HEAD.match(body, s, d.start), _ENTRY_TAIL.match(body, d.end, e)
+    if head is None or tail is None or d.date is None or (tail.group("sep") == "," and not head.group("bullet")):
+        return []  # "Last year, cargo grew 30 percent": a comma after the date makes an entry only in a list
+    after = published is not None and d.date[:len(published)] > published[:len(d.date)]
+    return [_make(ctx, i, s, e, s, e, "plan" if after else "other", d.date, d.end_date, d.text, _confidence(d), d.end,
+                  (d.start, d.end))]
 
 
 class _Context:
@@ -251,12 +274,13 @@ _NOT_ONGOING = _STAT | frozenset("grown fallen risen decreased doubled tripled h
 
 
 def _ongoing(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The verb of a present perfect ("has pumped"; not "has been producing", nor a statistic's "has grown"), as a
-    trigger of its own kind, else of a project."""
+    """The verb of a present perfect ("has pumped", "has been trucked"; not "has been producing", nor a statistic's
+    "has grown"), as a trigger of its own kind, else of a project."""
     out = []
     for n in range(1, len(words)):
         w = words[n][2]
-        if (words[n - 1][2] in _PERFECT and (w in _IRREGULAR or w.endswith("ed")) and w not in _NOT_ONGOING
+        perfect = words[n - 1][2] in _PERFECT or (n > 1 and words[n - 1][2] == "been" and words[n - 2][2] in _PERFECT)
+        if (perfect and (w in _IRREGULAR or w.endswith("ed")) and w not in _NOT_ONGOING
                 and w not in _PRESENCE):  # "have operated in Aktobe since 2005": a presence, as before
             out.append((words[n][0], words[n][1], _kind_of(w) or "project"))  # "have invested since": an investment
     return out

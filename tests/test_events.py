@@ -131,6 +131,12 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
     ("The pit has produced copper concentrate since 2017.", "2026-05-13", [("project", "2017")]),
     ("Chinese firms have invested in the region since 2005.", "2026-05-13", [("investment", "2005")]),
     ("Freight at Dostyk has grown sharply since 2020.", "2026-05-13", []),
+    ("Since October 2023, Russian gas has been pumped south to Uzbekistan.", "2026-08-31", [("project", "2023-10")]),
+    # a timeline's or a schedule's line without an event word: planned after the publication, else a happening
+    ("- Friday 8 May: team presentation on the seafront in Aktau.", "2026-04-29", [("plan", "2026-05-08")]),
+    ("- Wednesday, May 13, stage 4: individual time trial in Aktau.", "2026-04-29", [("plan", "2026-05-13")]),
+    ("1992: diplomatic relations with the new republic.", "2026-04-29", [("other", "1992")]),
+    ("Last year, cargo on the route rose to about 1.9 million tonnes.", "2026-04-29", []),
     ("The water has dropped by more than a metre since 2005.", "2026-05-13", []),
 ])
 def test_each_kind(body, published, expected):
