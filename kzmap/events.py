@@ -60,16 +60,17 @@ _TRIGGER_WORDS = {
     "agreement": "sign signed signing signs agreement agreements accord accords memorandum memoranda mou mous "
                  "treaty treaties deal deals pact pacts contract contracts agreed joined accession venture ventures "
                  "lease agree agrees",
-    "summit": "summit summits forum forums conference conferences congress ministerial roundtable",
+    "summit": "summit summits forum forums conference conferences congress ministerial roundtable hosted hosts",
     "visit": "visit visits visited visiting trip trips tour talks met meet meets meeting meetings arrived "
-             "travelled traveled travels delegation delegations mission toured tours",
+             "travelled traveled travels delegation delegations mission toured tours flew",
     "project": "construction built build building began begun begin start started starts launch launched launches "
                "launching complete completed completing completion commissioned commissioning open opened opening "
                "opens modernisation modernization modernising modernizing upgrade upgraded upgrading upgrades "
                "groundbreaking operational expand expanded expansion ready finish finished delivery deliveries "
                "maiden flight delivered arrive arrives arrival resume resumes resumed",
     "announcement": "announce announced announces announcing unveil unveiled unveils unveiling declared declares "
-                    "declaration reveal revealed reveals proclaimed introduced introduces discovered discovery",
+                    "declaration reveal revealed reveals proclaimed introduced introduces discovered discovery warned "
+                    "extended",
     "investment": "invest invested investing invests investment investments pledge pledged pledges pledging loan "
                   "loans financed financing fund funded funding grant grants package packages committed allocated lent "
                   "lend",
@@ -79,7 +80,7 @@ _TRIGGER_WORDS = {
     "other": "established establish recognised recognized recognise recognize recognition referendum closed shut "
              "founded protests exercise exercises drill drills renamed festival strike strikes stopped halted "
              "suspended cancelled canceled banned earthquake earthquakes flood floods drought crash explosion accident "
-             "fire storm mudflow",
+             "fire storm mudflow flooding burst anniversary",
 }
 TRIGGERS: dict[str, str] = {w: k for k, ws in _TRIGGER_WORDS.items() for w in ws.split()}
 _TRIGGER_PREFIXES = (("ratifi", "agreement"), ("inaugurat", "project"), ("announc", "announcement"))
