@@ -279,6 +279,7 @@ def _in_dateline(text: str, d: DateExpr) -> bool:
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 _RANGE_OPEN = re.compile(r"(?:\b[Ff]rom|\b[Bb]etween)\s+$")
 _RANGE_TAIL = re.compile(r"\s*(?P<join>to|until|till|through|and|[-\u2010-\u2015])\s*"
                          r"(?P<mon>" + _MON + r")(?:,?\s+(?P<year>" + _YEAR + r"))?")
@@ -369,6 +370,8 @@ _PAST = re.compile(r"\b(?:\w+ed|was|were|had|did|met|held|began|begun|took|made|
 
 
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$", re.I)  # "will be held": a participle, not a past tense
+# "has announced a cap for June to August": a present perfect says what holds now, not that its dates are past
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+$", re.I)
 # "for loaded trucks", "the revised plan": after a determiner or a preposition an -ed word is an adjective
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|for|of|with|its|their|his|her|our|this|that|these|those)\s+$", re.I)
 
@@ -382,7 +385,8 @@ def _tense(text: str, start: int, reach: int = 80) -> str | None:
     fut = [m.end() for m in _FUTURE.finditer(text, lo, start)]
     past = [m.end() for m in _PAST.finditer(text, lo, start)
             if m.group().lower() not in ("expected", "scheduled", "planned")
-            and not _PASSIVE.search(text, lo, m.start()) and not _ATTRIBUTIVE.search(text, lo, m.start())]
+            and not _PASSIVE.search(text, lo, m.start()) and not _ATTRIBUTIVE.search(text, lo, m.start())
+            and not _PERFECT_BEFORE.search(text, lo, m.start())]
     if not fut and not past:
         return None
     return "future" if (fut[-1] if fut else -1) > (past[-1] if past else -1) else "past"
@@ -399,6 +403,9 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
         return None  # "spring" alone is a word ("a spring in its step"); "in the spring" is a date
     # Keep anchoring prepositions in the text; drop plain ones (in, on, of, during...).
     anchor = _ANCHORS.get(prep, "at")
+    if prep in ("end of", "the end of", "beginning of") and _SINCE_BEFORE.search(text, max(0, m.start() - 8),
+                                                                                 m.start()):
+        anchor = "since"  # "has flooded villages since the end of March"
     if prep in ("in", "on", "of", "for", "during", "from", "between", "throughout", "this", "last", "next") or (
             prep and kind in ("rel", "soon", "wd", "ago", "ahead", "early", "cur", "qtr", "day", "recent", "season")):
         if kind not in ("yy",) and not (kind in ("mon", "wd") and prep in ("last", "next", "this")):

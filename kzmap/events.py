@@ -138,7 +138,7 @@ _REPORTED_AFTER = re.compile(r",?\s+(?:[\w'\u2019-]+\s+){0,4}?"
 _CAUSAL_DUE = re.compile(r"\s+to\s+(?!(?:be|open|start|begin|visit|arrive|launch|sign|complete|hold|take|enter|resume"
                          r"|come|go|meet|travel|finish|reach|leave|depart|sail|fly|run|report|deliver|close|expire"
                          r"|publish|decide|vote|return)\b)", _I)
-_DROPPED = re.compile(r"\b(?:originally|initially|previously)\s+(?:planned|scheduled|expected|due)\s+"
+_DROPPED = re.compile(r"\b(?:originally|initially|previously|first)\s+(?:planned|scheduled|expected|due|set)\s+"
                       r"(?:for\s+|in\s+)?$", _I)
 _REF_BEFORE = re.compile(r"\b(?:before|after|ahead\s+of|following|since|prior\s+to|days\s+before)\s+(?:the\s+|this\s+"
                          r"|last\s+|its\s+|his\s+|her\s+|their\s+)?(?:[\w’'\-–]+\s+){0,4}$", _I)

@@ -221,3 +221,15 @@ def test_a_weekday_takes_the_tense_of_its_sentences_verb_further_back():
     assert [(d.text, d.date) for d in find_dates(text, "2026-03-10")] == [("Thursday", "2026-03-12")]
     text = text.replace("will sign", "signed")
     assert [(d.text, d.date) for d in find_dates(text, "2026-03-10")] == [("Thursday", "2026-03-05")]
+
+
+def test_a_present_perfect_does_not_put_what_it_announces_in_the_past():
+    text = "The park has announced a daily cap of 1,500 visitors for the trails between June and August."
+    assert [(d.date, d.end_date) for d in find_dates(text, "2026-05-20")] == [("2026-06", "2026-08")]
+    text = "The park recorded 1,500 visitors a day on the trails between June and August."  # last summer
+    assert [(d.date, d.end_date) for d in find_dates(text, "2026-05-20")] == [("2025-06", "2025-08")]
+
+
+def test_since_the_end_of_a_month_is_a_since_date():
+    [d] = find_dates("The Tobol has flooded villages along its banks since the end of March.", "2024-04-10")
+    assert (d.date, d.anchor) == ("2024-03", "since")

@@ -136,6 +136,8 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
     ("- Friday 8 May: team presentation on the seafront in Aktau.", "2026-04-29", [("plan", "2026-05-08")]),
     ("- Wednesday, May 13, stage 4: individual time trial in Aktau.", "2026-04-29", [("plan", "2026-05-13")]),
     ("1992: diplomatic relations with the new republic.", "2026-04-29", [("other", "1992")]),
+    # a date first set and then moved is no event of its own
+    ("The opening, first set for 1 October, was postponed by two weeks.", "2024-10-17", []),
     ("Last year, cargo on the route rose to about 1.9 million tonnes.", "2026-04-29", []),
     ("The water has dropped by more than a metre since 2005.", "2026-05-13", []),
 ])
