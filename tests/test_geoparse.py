@@ -29,6 +29,8 @@ def surfaces(places):
     ("Barges sailed up the Ishim River to Petropavl.", "Ishim River", "Ishim River", "other"),
     ("Skiers crowd Shymbulak above the city.", "Shymbulak", "Shymbulak", "other"),
     ("Water in the Shardara reservoir fell by a metre.", "Shardara reservoir", "Shardara Reservoir", "sea"),
+    ("The crest on the Ural reached Uralsk on Monday.", "Ural", "Ural River", "other"),
+    ("Snow in the southern Urals began to melt.", "Urals", "Ural Mountains", "region"),
 ])
 def test_multi_word_and_curated_names(places_of, text, surface, name, kind):
     found = {p[0]: p for p in places_of(text)}
