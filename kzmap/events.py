@@ -173,7 +173,7 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
         if sent_dates and body.startswith("#", s):
             sent_dates = []  # a Markdown heading ("## A visit in the spring") names what its section tells
         found = _sentence_events(ctx, i, s, e, sent_dates) if sent_dates else []
-        if not found and sent_dates:
+        if not found and sent_dates and sent_dates[0].start - s <= 2:  # a date opening the line
             found = _timeline_entry(ctx, i, s, e, sent_dates[0], article.published)
         anaphor = _ANAPHOR.match(body, s, e) if found and not prev_dated else None
         if anaphor and _best_kind(body, *spans[i - 1]):

@@ -126,11 +126,14 @@ _DASH = r"[ \t\u00a0]?[-\u2010\u2011\u2013\u2014][ \t\u00a0]?"
 _CHAIN_TAIL = re.compile(rf"(?P<more>(?:{_DASH}{_NAME})*)[ \t\u00a0]+(?i:pipelines?|railways?|railroad|line|road"
                          r"|highway|motorway|expressway|corridor|route|cable|link|interconnector)\b")
 _DASH_BEFORE = re.compile(_DASH + "$")
+_AFTER_ROUTE_NAME = frozenset(" \t\u00a0-\u2010\u2011\u2013\u2014")
 
 
 def on_route(text: str, start: int, end: int) -> bool:
     """The name at ``start:end`` is one of the dash-joined names of a route's name ("Tbilisi" in "the Baku-Tbilisi-
     Ceyhan pipeline"); a name a route word follows without a dash ("the Baku pipeline") is not."""
+    if text[end:end + 1] not in _AFTER_ROUTE_NAME:
+        return False  # most names end at a comma, a full stop or an apostrophe
     tail = _CHAIN_TAIL.match(text, end)
     return tail is not None and bool(tail.group("more") or _DASH_BEFORE.search(text, max(0, start - 3), start))
 
@@ -391,12 +394,15 @@ def _without_short_names(text: str, runs: list[Run], kept: list[Match], orgs: di
     unless a locative word puts it somewhere ("in Kimberley")."""
     first: dict[str, int] = {}
     for m in kept:
-        first.setdefault(m.key, runs[m.run].words[m.i].start)
+        if m.key in orgs and m.key not in first:
+            first[m.key] = runs[m.run].words[m.i].start
+    if not any(orgs[k] < at for k, at in first.items()):
+        return kept  # every such name was a place before it opened a company's name
     out = []
     for m in kept:
         words = runs[m.run].words
         at = words[m.i].start
-        if (m.key in orgs and orgs[m.key] < first[m.key] <= at and m.i == 0 and m.j == len(words)
+        if (m.key in first and orgs[m.key] < first[m.key] <= at and m.i == 0 and m.j == len(words)
                 and _previous_word(text, at) not in LOCATIVE):
             continue
         out.append(m)
