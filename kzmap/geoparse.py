@@ -8,7 +8,8 @@ Steps, all pure functions over the article body:
 3. ``keep``: name-structure rules refuse matches that are part of a longer proper name
    ("South China Morning Post", "Vladimir Tretyakov", "Egemen Qazaqstan"), compound prefixes
    ("Trans-Caspian"), and the gazetteer's stop list of names that are common English words; the end points of a
-   route's name are no places ("the Baku-Tbilisi-Ceyhan pipeline", ``on_route``).
+   route's name are no places ("the Baku-Tbilisi-Ceyhan pipeline", ``on_route``), nor is a name standing alone that
+   the article first used to open a company's name ("Kimberley Copper ... Kimberley's managing director").
 4. ``resolve``: one place per name per article, scored by main vs alternate name, curated rows,
    the article's own countries, the region around Kazakhstan, and population; a country the text
    puts the name in decides first ("Varna in Bulgaria", "the Bulgarian port of Varna"); between namesakes in

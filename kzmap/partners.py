@@ -19,6 +19,9 @@ from .runs import Run, Word, find_acronyms, find_runs, joined
 
 SUBJECT = "KZ"
 MAX_NAME_WORDS = 7
+# "North American funds", "Latin American buyers": the continent's adjective, not the United States' demonym
+# ("South Korean" stays Korean)
+CONTINENT_PARTS = frozenset({"north", "south", "latin", "central"})
 
 
 def _modified(words: Sequence[Word], i: int, gaz: Gazetteer) -> bool:
@@ -52,13 +55,8 @@ def _match(words: Sequence[Word], i: int, gaz: Gazetteer) -> tuple[int, str, str
     return None
 
 
-# "North American funds", "Latin American buyers": the continent's adjective, not the United States' demonym
-# ("South Korean" stays Korean)
-CONTINENT_PARTS = frozenset({"north", "south", "latin", "central"})
-
-
 def _first_name(words: Sequence[Word], i: int, gaz: Gazetteer) -> bool:
-    """"Jordan Whitaker", "Georgia Banks": a one-word country name that a surname follows is a person's first name.
+    """"Jordan Whitaker", "Georgia Whitlock": a one-word country name that a surname follows is a person's first name.
     The next word is capitalised, neither a dictionary word ("China Daily", "Iran Air") nor a name of anything the
     gazetteer knows (a place, a country, a demonym, an actor)."""
     if i + 1 >= len(words) or words[i].joiner != " ":
