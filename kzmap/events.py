@@ -76,7 +76,7 @@ _TRIGGER_WORDS = {
                   "lend",
     "plan": "plan plans planned programme programmes program programs strategy strategies goal goals target targets "
             "targeting aim aims aiming aimed roadmap double triple approve approved approves approval adopt adopted "
-            "adopts vision intend intends raise increase boost due expected scheduled follow follows",
+            "adopts vision intend intends raise increase boost due expected scheduled",
     "other": "established establish recognised recognized recognise recognize recognition referendum closed shut "
              "founded protests exercise exercises drill drills renamed festival strike strikes stopped halted "
              "suspended cancelled canceled banned earthquake earthquakes flood floods drought crash explosion accident "
@@ -237,6 +237,7 @@ def _kind_of(w: str) -> str | None:
 _FIRST_RUN = frozenset("train trains container containers shipment shipments cargo cargoes consignment convoy "
                        "vessel ship ferry voyage batch truck trucks lorry lorries".split())
 _BREAK = frozenset("break breaks broke breaking".split())  # "broke ground on a second site": a groundbreaking
+_WILL = frozenset("will would shall to".split())
 
 
 def _triggers(body: str, s: int, e: int, words=None) -> list[tuple[int, int, str]]:
@@ -250,6 +251,8 @@ def _triggers(body: str, s: int, e: int, words=None) -> list[tuple[int, int, str
             out.append((a, b, "project"))
         elif w == "ground" and n > 0 and words[n - 1][2] in _BREAK:
             out.append((words[n - 1][0], b, "project"))
+        elif w in ("follow", "follows") and n > 0 and words[n - 1][2] in _WILL:  # "deliveries will follow in May"
+            out.append((a, b, "plan"))  # (not "an analyst who follows the market")
     return out
 
 
