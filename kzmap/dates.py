@@ -392,6 +392,36 @@ def _tense(text: str, start: int, reach: int = 80) -> str | None:
     return "future" if (fut[-1] if fut else -1) > (past[-1] if past else -1) else "past"
 
 
+# After a date, the verb's own tense: "agreed to" is past there ("In January, the two companies agreed to keep ...")
+_MODAL = re.compile(r"\b(?:will|shall|is set to|are set to|is to|are to|is due|are due|expected to|plans? to|"
+                    r"scheduled to)\b", re.I)
+_FRONTED = re.compile(r"\s*,\s+")
+_CLAUSE_HEAD = re.compile(r"[^\s,.;:]+(?:[ \t\u00a0]+[^\s,.;:]+){0,5}")
+
+
+def _tense_after(text: str, start: int, end: int) -> str | None:
+    """The tense of a date that closes a sentence's opening phrase, from the first marker of the clause after its
+    comma: "After the attack on Crocus City Hall near Moscow in March, Russian police began mass checks" (past)."""
+    comma = _FRONTED.match(text, end)
+    if comma is None:
+        return None
+    line = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    if "," in text[line:start] or start - line > 120:
+        return None  # not in the opening phrase
+    if text.startswith(("By ", "Until ", "Before ", "Since "), line):
+        return None  # "By the end of June, Kazakhstan wants ...": a deadline's phrase
+    lo = comma.end()
+    head = _CLAUSE_HEAD.match(text, lo)  # the subject and its verb: the clause's first six words
+    hi = head.end() if head else lo
+    fut = _MODAL.search(text, lo, hi)
+    for m in _PAST.finditer(text, lo, fut.start() if fut else hi):
+        if m.group().lower() not in ("expected", "scheduled", "planned") and not _PASSIVE.search(
+                text, lo, m.start()) and not _ATTRIBUTIVE.search(text, lo, m.start()) and not _PERFECT_BEFORE.search(
+                text, lo, m.start()):
+            return "past"
+    return "future" if fut else None
+
+
 def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C901 - one branch per form
     g = m.groupdict()
     prep = (g["prep"] or g["prep2"] or "").lower().rstrip("-")
@@ -415,6 +445,8 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     tense = _tense(text, start)
     if tense is None and kind == "wd":  # a weekday goes back a week without a tense: look to the sentence's verb
         tense = _tense(text, start, 200)  # ("will sign a contract with KTZ Express, the freight arm ..., on Thursday")
+    if tense is None and anchor == "at":
+        tense = _tense_after(text, m.start(), end)
     future = tense == "future"
     py, pm, pd = pub
 

@@ -233,3 +233,16 @@ def test_a_present_perfect_does_not_put_what_it_announces_in_the_past():
 def test_since_the_end_of_a_month_is_a_since_date():
     [d] = find_dates("The Tobol has flooded villages along its banks since the end of March.", "2024-04-10")
     assert (d.date, d.anchor) == ("2024-03", "since")
+
+
+@pytest.mark.parametrize("text, date", [
+    # the verb after the opening phrase's comma gives the tense: nearest would be March 2025
+    ("After the protest outside the embassy in March, the city police began mass checks.", "2024-03"),
+    ("In March, the two ministries agreed to exchange data.", "2024-03"),  # "agreed to" is past here
+    ("In March, the two ministries will exchange data.", "2025-03"),
+    ("In March, the two ministries exchange data.", "2025-03"),  # no tense: the nearest March, as before
+    ("By the end of March, the ministry hopes the refurbished terminal is open.", "2025-03"),  # a deadline
+    ("The ministries met in Oral in March, the first meeting since 2019.", "2024-03"),  # not an opening phrase
+])
+def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it(text, date):
+    assert find_dates(text, "2024-11-06")[0].date == date
