@@ -186,13 +186,18 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
             found = [f for f in found if f.kind != kind] or found
         events.extend((i, f) for f in found)
         prev_dated = bool(sent_dates)
-    return _dedupe(body, events)
+    return _dedupe(body, events, article.published)
 
 
 # A line of a timeline or a schedule opens with its date: "- Friday 8 May: team presentation in Aktau", "March 2025:
 # Kazakhstan and Brazil agree veterinary certificates", "Wednesday, May 13, stage 4: time trial in Aktau"
 _ENTRY_HEAD = re.compile(r"(?P<bullet>[-*\u2022]\s*)?$")
 _ENTRY_TAIL = re.compile(r"\s*(?P<sep>[:,])\s+\S")
+
+
+def _after(date: str, published: str | None) -> bool:
+    """``date`` is later than the publication at the precision both give ("2026-05" after "2026-04-30")."""
+    return published is not None and date[:len(published)] > published[:len(date)]
 
 
 def _timeline_entry(ctx: _Context, i: int, s: int, e: int, d: DateExpr, published: str | None) -> list[Event]:
@@ -202,7 +207,7 @@ def _timeline_entry(ctx: _Context, i: int, s: int, e: int, d: DateExpr, publishe
     head, tail = _ENTRY_HEAD.match(body, s, d.start), _ENTRY_TAIL.match(body, d.end, e)
     if head is None or tail is None or d.date is None or (tail.group("sep") == "," and not head.group("bullet")):
         return []  # "Last year, cargo grew 30 percent": a comma after the date makes an entry only in a list
-    after = published is not None and d.date[:len(published)] > published[:len(d.date)]
+    after = _after(d.date, published)
     return [_make(ctx, i, s, e, s, e, "plan" if after else "other", d.date, d.end_date, d.text, _confidence(d), d.end,
                   (d.start, d.end))]
 
@@ -529,12 +534,20 @@ def _content(text: str) -> set[str]:
     return {w for w in (m.group().lower() for m in _TOKEN.finditer(text)) if len(w) > 2 and w not in _STOP}
 
 
-def _dedupe(body: str, events: list[tuple[int, Event]]) -> list[Event]:
+def _dedupe(body: str, events: list[tuple[int, Event]], published: str | None = None) -> list[Event]:
+    """One event per happening: a sentence's plan is one event, whatever its words ("Xi is expected in Astana next
+    month for the summit, where officials hope to sign ..."), while a past meeting and the deal made at it are two;
+    and a later sentence retelling an event of the same kind and date adds none."""
     kept: list[tuple[int, Event, set[str]]] = []
     for i, ev in sorted(events, key=lambda t: (t[0], t[1].evidence_start)):
         words = _content(ev.evidence)
         dup = False
         for j, k, kw in kept:
+            if j == i and k.date == ev.date and k.evidence_start == ev.evidence_start and (
+                    _after(ev.date, published)
+                    or ("plan" in (k.kind, ev.kind) and not _after(published or "", ev.date))):  # plan: "this year"
+                dup = True
+                break
             if k.kind == ev.kind and k.date == ev.date and j != i and words and kw:
                 if len(words & kw) / min(len(words), len(kw)) >= 0.3:
                     dup = True

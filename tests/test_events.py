@@ -386,3 +386,18 @@ def test_event_place_is_the_place_nearest_its_trigger(gaz):
     found = extract_events(Article("x.md", "t", body, published="2024-07-03"), spans, pms,
                            find_mentions(body, spans, gaz, partner_mentions=pms))
     assert [(e.date, e.place) for e in found if e.kind == "project"] == [("2023", "Moyynty")]  # GeoNames' spelling
+
+
+def test_a_planned_meeting_and_what_it_should_sign_are_one_event():
+    body = ("President Lee is expected in Astana next month for the business council, where the two governments "
+            "hope to sign an agreement on critical minerals.")
+    assert [e.date for e in events(body)] == ["2025-05"]
+    body = "The commission will meet again in Astana in October, where the negotiators hope to sign a water treaty."
+    assert [e.date for e in events(body)] == ["2025-10"]
+
+
+def test_a_past_meeting_and_the_deal_signed_at_it_stay_two_events():
+    body = ("Italy and Kazakhstan signed 15 agreements worth about $1.5 billion on Tuesday during a meeting of the "
+            "presidents in Rome.")
+    assert [(e.kind, e.date) for e in events(body, "2025-02-12")] == [("agreement", "2025-02-11"),
+                                                                          ("visit", "2025-02-11")]
