@@ -129,6 +129,11 @@ _FOLLOWED = re.compile(r"followed\s+by", _I)
 # "about 880,000 visits", "52,000 Indian citizens visited": a count of visits is a statistic, not a visit
 _COUNTED = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s+(?:thousand|million))\s+"
                       r"(?:[A-Za-z]+\s+){0,2}$", _I)
+# "meet 85 per cent of its own demand", "meets EU standards": meeting a need, not people
+_MET_NEED = re.compile(r"(?:\s+(?!(?:with|in|at|to|on|for|and|over|about)\b)[\w%'\u2019-]+){1,7}?\s+(?:demand|needs"
+                       r"|requirements|standards|criteria|targets?|goals?|deadlines?|expectations|obligations|conditions"
+                       r"|quotas?)\b", _I)
+_MEET = frozenset({"meet", "meets", "met"})
 # the day a statement was made: "said on Monday", "told reporters on Tuesday", "announced Thursday"
 _REPORTED = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|stated|confirmed|reported)\s+(?:on\s+|in\s+)?$", _I)
 # "On Monday the industry ministry said it would ...": the statement's day before its subject and verb
@@ -351,7 +356,8 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
         trig = [t for t in trig if not _NOT_EVENT_BEFORE.search(body, max(cs, t[0] - 25), t[0])
                 and not (t[2] == "plan" and _FIRST_PLANNED.search(body, max(cs, t[0] - 8), t[0]))
                 and not (t[1] - t[0] == 3 and body[t[0]:t[1]].lower() == "due" and _CAUSAL_DUE.match(body, t[1]))
-                and not (t[2] == "visit" and _COUNTED.search(body, max(cs, t[0] - 40), t[0]))]
+                and not (t[2] == "visit" and _COUNTED.search(body, max(cs, t[0] - 40), t[0]))
+                and not (t[2] == "visit" and body[t[0]:t[1]].lower() in _MEET and _MET_NEED.match(body, t[1], ce))]
         for d in usable:
             best = None
             for ts, te, kind in trig:

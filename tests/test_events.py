@@ -401,3 +401,13 @@ def test_a_past_meeting_and_the_deal_signed_at_it_stay_two_events():
             "presidents in Rome.")
     assert [(e.kind, e.date) for e in events(body, "2025-02-12")] == [("agreement", "2025-02-11"),
                                                                           ("visit", "2025-02-11")]
+
+
+@pytest.mark.parametrize("body, dates", [
+    ("The union expects the country to meet 85 per cent of its own demand for cheese by 2028.", []),
+    ("The new plant met EU standards in March.", []),
+    ("The ministers will meet next month to discuss demand for grain.", ["2025-05"]),
+    ("The ministers met in Oral in March to talk about quotas.", ["2025-03"]),
+])
+def test_meeting_a_need_is_no_meeting(body, dates):
+    assert [e.date for e in events(body)] == dates
