@@ -20,8 +20,8 @@ from .records import Place
 from .text import fold, skeleton
 
 GEO_DIR = Path(__file__).resolve().parent.parent / "geo"
-FILES = ("gazetteer.tsv", "curated.csv", "countries.csv", "actors.csv", "stopnames.txt", "common_words.txt",
-         "countries.geojson")
+FILES = ("gazetteer.tsv", "regions.tsv", "curated.csv", "countries.csv", "actors.csv", "stopnames.txt",
+         "common_words.txt", "countries.geojson")
 CACHE_VERSION = "5"
 TRANSLIT_COUNTRIES = frozenset({"KZ", "UZ", "KG", "TJ", "TM", "MN", "AZ"})
 NEIGHBOURHOOD = frozenset({"KZ", "CN", "RU", "UZ", "KG", "TJ", "TM", "AZ", "GE", "MN", "AF", "IR", "TR", "AM"})
@@ -190,7 +190,8 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
     country_keys = {fold(n) for n in gaz.country_names}
 
     common = frozenset(_word_list(geo_dir / "common_words.txt"))
-    for row in _read_rows(geo_dir / "gazetteer.tsv", "\t"):
+    # GeoNames places, then Natural Earth's states and provinces (their local names as alternate names)
+    for row in [*_read_rows(geo_dir / "gazetteer.tsv", "\t"), *_read_rows(geo_dir / "regions.tsv", "\t")]:
         pid = row["id"]
         gaz.places[pid] = Place(id=pid, name=row["name"], kind=row["kind"], country=row["country"],
                                 lat=float(row["lat"]), lon=float(row["lon"]),

