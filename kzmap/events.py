@@ -134,6 +134,12 @@ _MET_NEED = re.compile(r"(?:\s+(?!(?:with|in|at|to|on|for|and|over|about)\b)[\w%
                        r"|requirements|standards|criteria|targets?|goals?|deadlines?|expectations|obligations|conditions"
                        r"|quotas?)\b", _I)
 _MEET = frozenset({"meet", "meets", "met"})
+_DIGIT = re.compile(r"\d+")
+# What happened to people and bodies, when no event word says more: "was born in 1940", "moved to Almaty in 2019",
+# "went back in 1996", "police raided a dormitory on 28 October"
+_PAST_VERB = re.compile(r"\b(?:born|married|moved|went|came|left|died|graduated|retired|joined|became|"
+                        r"fled|settled|returned|began|started|stopped|ended|reached|crossed|raided|detained|arrested|"
+                        r"cut|added|declared|applied|received|appeared|replaced|introduced)\b", re.I)
 # the day a statement was made: "said on Monday", "told reporters on Tuesday", "announced Thursday"
 _REPORTED = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|stated|confirmed|reported)\s+(?:on\s+|in\s+)?$", _I)
 # "On Monday the industry ministry said it would ...": the statement's day before its subject and verb
@@ -334,6 +340,13 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
             trig = trig + [(a, b, "other") for a, b, w in words if w in _PRESENCE] + more
         if not trig:
             said = next(((d, x) for d in usable if (x := _said(body, cs, ce, d)) is not None), None)
+            if said is None:
+                happening = _happening(body, cs, ce, usable, sent_dates) if usable and not has_amount else None
+                if happening is not None:
+                    d, at = happening
+                    events.append(_make(ctx, i, s, e, cs, ce, "other", d.date, d.end_date, d.text, _confidence(d),
+                                        at, (d.start, d.end)))
+                continue
             if said is None or any(x.kind == "announcement" for x in events):
                 continue
             d, at = said
@@ -427,6 +440,17 @@ def _forecast(words: list[tuple[int, int, str]], before: int) -> bool:
         if w in _FORECAST and not (w == "expects" and k + 1 < len(words) and words[k + 1][2] == "to"):
             return True
     return False
+
+
+def _happening(body: str, cs: int, ce: int, usable: list[DateExpr],
+               sent_dates: list[DateExpr]) -> tuple[DateExpr, int] | None:
+    """A dated clause with no event word that tells of a happening (``_PAST_VERB``): its date nearest the verb and
+    where the verb starts. A number beside the dates makes it a statistic ("received 78,000 visitors last year")."""
+    verb = _PAST_VERB.search(body, cs, ce)
+    if verb is None or any(not any(x.start <= m.start() < x.end for x in sent_dates)
+                           for m in _DIGIT.finditer(body, cs, ce)):
+        return None
+    return min(usable, key=lambda x: abs(x.start - verb.start())), verb.start()
 
 
 def _said(body: str, cs: int, ce: int, d: DateExpr) -> int | None:

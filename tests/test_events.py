@@ -106,7 +106,7 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
     # a route's first run is a project's milestone
     ("Our first container left Mumbai on 3 September.", "2025-11-12", [("project", "2025-09-03")]),
     ("The first train of the service left Kokshetau on Monday.", "2026-03-05", [("project", "2026-03-02")]),
-    ("The first time he came was in 2019.", "2026-03-05", []),
+    ("The first time he came was in 2019.", "2026-03-05", [("other", "2019")]),  # a happening, no project
     ("The first trucks to Russia leave later this month.", "2026-10-14", [("project", "2026-10")]),
     # more event words: a tour, a loan, an arrival, a strike, a groundbreaking, what will follow
     ("A team from India toured the deposit last week.", "2025-05-15", [("visit", "2025-05")]),
@@ -411,3 +411,14 @@ def test_a_past_meeting_and_the_deal_signed_at_it_stay_two_events():
 ])
 def test_meeting_a_need_is_no_meeting(body, dates):
     assert [e.date for e in events(body)] == dates
+
+
+@pytest.mark.parametrize("body, published, dates", [
+    ("Tokhtarov was born in 1940 in Aralsk, the son of a cannery foreman.", "2026-11-25", ["1940"]),
+    ("She moved to Almaty in 2019 and now runs a bakery.", "2025-10-15", ["2019"]),
+    ("On 28 October, police raided a workers' dormitory on the edge of Almaty.", "2024-11-06", ["2024-10-28"]),
+    ("The park received about 78,000 visitors last year, up from 31,000 in 2021.", "2025-10-22", []),  # a statistic
+    ("The reservoir was only two-thirds full this month.", "2026-05-13", []),  # no happening
+])
+def test_a_dated_happening_without_an_event_word_is_an_event(body, published, dates):
+    assert [(e.kind, e.date) for e in events(body, published)] == [("other", d) for d in dates]
