@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from .dates import DateExpr, find_dates
@@ -178,12 +178,22 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
     ctx = _Context(body, spans, m_sorted, m_starts, SentencePartners(partner_mentions, spans))
     events: list[tuple[int, Event]] = []  # (sentence index, event)
     prev_dated = True
+    day = _day_headings(body, dates) if "#" in body else []
+    entries: set[int] = set()  # the events of a day's entries: each is its own happening
+    day_starts = [h for h, _ in day]
     for i, (s, e) in enumerate(spans):
         sent_dates = dates[bisect_left(starts, s):bisect_left(starts, e)]
         sent_dates = [d for d in sent_dates if d.date and d.end <= e]
-        if sent_dates and body.startswith("#", s):
+        if body.startswith("#", s):
             sent_dates = []  # a Markdown heading ("## A visit in the spring") names what its section tells
+            if day and s in day_starts:
+                continue
         found = _sentence_events(ctx, i, s, e, sent_dates) if sent_dates else []
+        if not sent_dates and day and s > day[0][0] and not body.startswith(("#", "**"), s):
+            heading = day[bisect_right(day_starts, s) - 1][1]
+            if heading is not None:  # a live blog's entry under "## Wednesday, 10 June"
+                found = _under_day(ctx, i, s, e, heading)
+                entries.update(id(f) for f in found)
         if not found and sent_dates and sent_dates[0].start - s <= 2:  # a date opening the line
             found = _timeline_entry(ctx, i, s, e, sent_dates[0], article.published)
         anaphor = _ANAPHOR.match(body, s, e) if found and not prev_dated else None
@@ -197,7 +207,38 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
             found = [f for f in found if f.kind != kind] or found
         events.extend((i, f) for f in found)
         prev_dated = bool(sent_dates)
-    return _dedupe(body, events, article.published)
+    return _dedupe(body, events, article.published, entries)
+
+
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.*)$", re.M)
+_DONE = re.compile(r"\b(?:\w+ed|met|held|took|made|began|went|left|flew|signed|gave|saw|won|spoke|laid|came)\b", _I)
+_TOLD_OR_AHEAD = re.compile(r"\b(?:said|says|told|will|would|expects?|plans?)\b", _I)
+
+
+def _day_headings(body: str, dates: Sequence[DateExpr]) -> list[tuple[int, DateExpr | None]]:
+    """Where each Markdown heading starts, with its date when the heading is a date and nothing more ("## Wednesday,
+    10 June", a live blog's or a diary's day): the sentences below it, until the next heading, happened that day."""
+    out: list[tuple[int, DateExpr | None]] = []
+    for m in _HEADING.finditer(body):
+        inside = [d for d in dates if m.start(1) <= d.start and d.end <= m.end(1) and d.date and d.precision == "day"]
+        rest = body[m.start(1):m.end(1)]
+        for d in inside:
+            rest = rest.replace(body[d.start:d.end], "")
+        plain = len(re.sub(r"[\W\d_]+", "", rest)) <= 3  # nothing but the date, its weekday and punctuation
+        out.append((m.start(), inside[0] if len(inside) == 1 and plain else None))
+    return out
+
+
+def _under_day(ctx: _Context, i: int, s: int, e: int, d: DateExpr) -> list[Event]:
+    """The event of an undated sentence of a day's section, dated by the day's heading."""
+    body = ctx.body
+    if body.startswith(("- ", "* "), s) or _TOLD_OR_AHEAD.search(body, s, e) or not _DONE.search(body, s, e):
+        return []  # a list's item, a statement or a plan: only what was done that day
+    trig = [t for t in _triggers(body, s, e) if t[2] != "plan"]
+    if not trig:
+        return []
+    at, _, kind = trig[0]  # the sentence's first event word: "companies signed 31 agreements at a business forum"
+    return [_make(ctx, i, s, e, s, e, kind, d.date, None, d.text, _confidence(d) - 0.1, at)]
 
 
 # A line of a timeline or a schedule opens with its date: "- Friday 8 May: team presentation in Aktau", "March 2025:
@@ -564,10 +605,12 @@ def _content(text: str) -> set[str]:
     return {w for w in (m.group().lower() for m in _TOKEN.finditer(text)) if len(w) > 2 and w not in _STOP}
 
 
-def _dedupe(body: str, events: list[tuple[int, Event]], published: str | None = None) -> list[Event]:
+def _dedupe(body: str, events: list[tuple[int, Event]], published: str | None = None,
+            entries: Collection[int] = ()) -> list[Event]:
     """One event per happening: a sentence's plan is one event, whatever its words ("Xi is expected in Astana next
     month for the summit, where officials hope to sign ..."), while a past meeting and the deal made at it are two;
-    and a later sentence retelling an event of the same kind and date adds none."""
+    and a later sentence retelling an event of the same kind and date adds none (but each entry of a live blog's day,
+    ``entries``, is its own)."""
     kept: list[tuple[int, Event, set[str]]] = []
     for i, ev in sorted(events, key=lambda t: (t[0], t[1].evidence_start)):
         words = _content(ev.evidence)
@@ -578,7 +621,7 @@ def _dedupe(body: str, events: list[tuple[int, Event]], published: str | None = 
                     or ("plan" in (k.kind, ev.kind) and not _after(published or "", ev.date))):  # plan: "this year"
                 dup = True
                 break
-            if k.kind == ev.kind and k.date == ev.date and j != i and words and kw:
+            if k.kind == ev.kind and k.date == ev.date and j != i and words and kw and id(ev) not in entries:
                 if len(words & kw) / min(len(words), len(kw)) >= 0.3:
                     dup = True
                     break

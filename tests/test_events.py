@@ -422,3 +422,16 @@ def test_meeting_a_need_is_no_meeting(body, dates):
 ])
 def test_a_dated_happening_without_an_event_word_is_an_event(body, published, dates):
     assert [(e.kind, e.date) for e in events(body, published)] == [("other", d) for d in dates]
+
+
+def test_a_live_blogs_entries_take_the_date_of_their_days_heading():
+    body = ("Live coverage of the state visit.\n\n## Wednesday, 10 June\n\n**16:20 Leaving**\n\n"
+            "The presidential plane took off from Almaty at 16:08, ending the visit. The talks resume in the autumn.\n\n"
+            "Ministers signed nine documents at the Akorda.\n\n- An agreement on driving licences.\n\n"
+            "## Tuesday, 9 June\n\nThe two presidents met at the Akorda. Officials said the visit went well.\n\n"
+            "## What comes next\n\nThe presidents held talks in a narrow format.\n")
+    got = [(e.date, e.evidence) for e in events(body, "2026-06-10")]
+    assert got == [("2026-06-10", "The presidential plane took off from Almaty at 16:08, ending the visit."),
+                   ("2026", "The talks resume in the autumn."),  # its own date
+                   ("2026-06-10", "Ministers signed nine documents at the Akorda."),
+                   ("2026-06-09", "The two presidents met at the Akorda.")]
