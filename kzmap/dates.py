@@ -155,7 +155,9 @@ _NOT_AFTER_YEAR = re.compile(
 # again in the spring" (both after the publication day more often than not)
 _FUTURE = re.compile(r"\b(?:will|shall|is set to|are set to|set to|scheduled|to be held|expected to|plans? to|"
                      r"is to|are to|due to|is due|are due|due in|upcoming|forthcoming|next|would|agreed to|decided to"
-                     r"|promised to|pledged to|vowed to)\b", re.I)
+                     r"|promised to|pledged to|vowed to|wants? to|hopes? to|intends? to|aims? to)\b", re.I)
+_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.I)
+_YEAR_NUMBER = re.compile(r"\b(?:19|20)\d\d\b")
 _REL_YEAR = re.compile(r",?\s+(last|this|next)\s+year\b", re.I)
 _VAGUE_AFTER_RECENT = re.compile(r"\s+(?:months|years|weeks|decades|times|history|past|data|figures|trends?)\b", re.I)
 _MODIFIERS_YEAR_ONLY = {"early", "late", "mid", "mid-", "end of", "the end of", "beginning of"}
@@ -384,7 +386,7 @@ def _tense(text: str, start: int, reach: int = 80) -> str | None:
     lo = cut + 1 if cut >= 0 else lo
     fut = [m.end() for m in _FUTURE.finditer(text, lo, start)]
     past = [m.end() for m in _PAST.finditer(text, lo, start)
-            if m.group().lower() not in ("expected", "scheduled", "planned")
+            if m.group().lower() not in _NOT_PAST
             and not _PASSIVE.search(text, lo, m.start()) and not _ATTRIBUTIVE.search(text, lo, m.start())
             and not _PERFECT_BEFORE.search(text, lo, m.start())]
     if not fut and not past:
@@ -394,28 +396,31 @@ def _tense(text: str, start: int, reach: int = 80) -> str | None:
 
 # After a date, the verb's own tense: "agreed to" is past there ("In January, the two companies agreed to keep ...")
 _MODAL = re.compile(r"\b(?:will|shall|is set to|are set to|is to|are to|is due|are due|expected to|plans? to|"
-                    r"scheduled to)\b", re.I)
+                    r"scheduled to|wants? to|hopes? to|intends? to|aims? to)\b", re.I)
 _FRONTED = re.compile(r"\s*,\s+")
+# -ed words that say nothing of the tense: "is expected", "scheduled", "followed by a tour in November"
+_NOT_PAST = frozenset({"expected", "scheduled", "planned", "followed"})
 _CLAUSE_HEAD = re.compile(r"[^\s,.;:]+(?:[ \t\u00a0]+[^\s,.;:]+){0,5}")
 
 
 def _tense_after(text: str, start: int, end: int) -> str | None:
     """The tense of a date that closes a sentence's opening phrase, from the first marker of the clause after its
     comma: "After the attack on Crocus City Hall near Moscow in March, Russian police began mass checks" (past)."""
+    line = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(": ", 0, start)) + 1
+    line += len(text[line:start]) - len(text[line:start].lstrip())
     comma = _FRONTED.match(text, end)
-    if comma is None:
-        return None
-    line = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    if comma is None and not (start - line <= 12 and text[end:end + 1] == " "):
+        return None  # without a comma, only a date that opens the sentence: "In August the crew moved to ..."
     if "," in text[line:start] or start - line > 120:
         return None  # not in the opening phrase
-    if text.startswith(("By ", "Until ", "Before ", "Since "), line):
+    if text.startswith(("By ", "Until ", "Before ", "Since ", "by ", "until ", "before ", "since "), line):
         return None  # "By the end of June, Kazakhstan wants ...": a deadline's phrase
-    lo = comma.end()
+    lo = comma.end() if comma else end + 1
     head = _CLAUSE_HEAD.match(text, lo)  # the subject and its verb: the clause's first six words
     hi = head.end() if head else lo
     fut = _MODAL.search(text, lo, hi)
     for m in _PAST.finditer(text, lo, fut.start() if fut else hi):
-        if m.group().lower() not in ("expected", "scheduled", "planned") and not _PASSIVE.search(
+        if m.group().lower() not in _NOT_PAST and not _PASSIVE.search(
                 text, lo, m.start()) and not _ATTRIBUTIVE.search(text, lo, m.start()) and not _PERFECT_BEFORE.search(
                 text, lo, m.start()):
             return "past"
@@ -525,6 +530,12 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
             end = rel_year.end()
             year = py + {"last": -1, "this": 0, "next": 1}[rel_year.group(1).lower()]
             return mk(_iso(year, mo), None, "month", True, True, s=m.start() if prep in _MODIFIERS_YEAR_ONLY else start)
+        that_year = _THAT_YEAR.match(text, end)
+        if that_year and prep:  # "signed in March 2022, and builders broke ground in September of that year"
+            years = _YEAR_NUMBER.findall(text, max(0, start - 300), start)
+            if years:
+                end = that_year.end()
+                return mk(_iso(int(years[-1]), mo), None, "month", False, False, s=start)
         if not prep:
             return None  # a bare month name without day or year ("May", "March") is too ambiguous
         direction = prep if prep in ("last", "next") else ""

@@ -246,3 +246,21 @@ def test_since_the_end_of_a_month_is_a_since_date():
 ])
 def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it(text, date):
     assert find_dates(text, "2024-11-06")[0].date == date
+
+
+@pytest.mark.parametrize("text, published, dated", [
+    # a date opening the sentence without a comma takes the tense of the verb after it
+    ("In August the crew moved to Katon-Karagay.", "2025-07-09", [("August", "2024-08")]),
+    ("In August the crew will move to Katon-Karagay.", "2025-07-09", [("August", "2025-08")]),
+    # "followed by" is no past tense
+    ("Audiences will see it in Almaty in October, followed by a tour of ten cities in November.", "2025-07-09",
+     [("October", "2025-10"), ("November", "2025-11")]),
+    # a wish looks forward, as "plans to" does
+    ("The airline's first winter route: from November it wants to fly to Sharm el-Sheikh.", "2026-01-21",
+     [("November", "2026-11")]),
+    # "of that year" is the year just named
+    ("The deal was signed in March 2022, and builders broke ground in September of that year.", "2025-05-23",
+     [("March 2022", "2022-03"), ("September of that year", "2022-09")]),
+])
+def test_tense_and_year_of_dates_without_a_year(text, published, dated):
+    assert [(d.text, d.date) for d in find_dates(text, published)] == dated

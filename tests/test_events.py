@@ -426,7 +426,8 @@ def test_a_dated_happening_without_an_event_word_is_an_event(body, published, da
 
 def test_a_live_blogs_entries_take_the_date_of_their_days_heading():
     body = ("Live coverage of the state visit.\n\n## Wednesday, 10 June\n\n**16:20 Leaving**\n\n"
-            "The presidential plane took off from Almaty at 16:08, ending the visit. The talks resume in the autumn.\n\n"
+            "The presidential plane took off from Almaty at 16:08, ending the visit. "
+            "The talks resume in the autumn.\n\n"
             "Ministers signed nine documents at the Akorda.\n\n- An agreement on driving licences.\n\n"
             "## Tuesday, 9 June\n\nThe two presidents met at the Akorda. Officials said the visit went well.\n\n"
             "## What comes next\n\nThe presidents held talks in a narrow format.\n")
