@@ -137,9 +137,10 @@ _MEET = frozenset({"meet", "meets", "met"})
 _DIGIT = re.compile(r"\d+")
 # What happened to people and bodies, when no event word says more: "was born in 1940", "moved to Almaty in 2019",
 # "went back in 1996", "police raided a dormitory on 28 October"
-_PAST_VERB = re.compile(r"\b(?:born|married|moved|went|came|left|died|graduated|retired|joined|became|"
+_PAST_VERB = re.compile(r"(?<![\w-])(?:born|married|moved|went|came|left|died|graduated|retired|joined|became|"
                         r"fled|settled|returned|began|started|stopped|ended|reached|crossed|raided|detained|arrested|"
-                        r"cut|added|declared|applied|received|appeared|replaced|introduced)\b", re.I)
+                        r"cut|added|declared|applied|received|appeared|replaced|introduced|terminated|banned|filed|granted|allowed|"
+                        r"spent|issued|elected|appointed|resigned|won|lost|paused|suspended|lifted)\b", re.I)
 # the day a statement was made: "said on Monday", "told reporters on Tuesday", "announced Thursday"
 _REPORTED = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|stated|confirmed|reported)\s+(?:on\s+|in\s+)?$", _I)
 # "On Monday the industry ministry said it would ...": the statement's day before its subject and verb

@@ -419,6 +419,8 @@ def test_meeting_a_need_is_no_meeting(body, dates):
     ("On 28 October, police raided a workers' dormitory on the edge of Almaty.", "2024-11-06", ["2024-10-28"]),
     ("The park received about 78,000 visitors last year, up from 31,000 in 2021.", "2025-10-22", []),  # a statistic
     ("The reservoir was only two-thirds full this month.", "2026-05-13", []),  # no happening
+    ("In July 2022 the akimat terminated the leases on the farmland.", "2025-11-19", ["2022-07"]),
+    ("The exchange must hand the assets to a court-appointed administrator by April 30.", "2024-04-10", []),
 ])
 def test_a_dated_happening_without_an_event_word_is_an_event(body, published, dates):
     assert [(e.kind, e.date) for e in events(body, published)] == [("other", d) for d in dates]
