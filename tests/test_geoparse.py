@@ -194,8 +194,8 @@ def test_an_alternate_name_of_common_words_is_a_phrase_not_a_town(gaz, places_of
     from kzmap.gazetteer import _phrase_of_common_words
 
     text = "Leaders met at the White House on Thursday; Casablanca sent no one."
-    assert surfaces(places_of(text)) == ["Casablanca"]
-    assert not gaz.candidates("white house") and gaz.candidates("casablanca")
+    assert [(s, c) for s, _, _, c in places_of(text)] == [("White House", "US"), ("Casablanca", "MA")]
+    assert [p.id for p, _ in gaz.candidates("white house")] == ["cur:white-house"]  # never Casablanca's alias
     common = frozenset({"white", "house", "smart", "city", "new", "york"})
     assert _phrase_of_common_words("White House", common) and _phrase_of_common_words("Smart-City", common)
     assert not _phrase_of_common_words("New York", common)  # "new" is under four letters
@@ -387,4 +387,13 @@ def test_a_place_name_first_used_for_a_company_is_the_company(places_of, text, e
     ("Western governments and South Korean firms", []),  # no region of Rwanda or Lebanon
 ])
 def test_states_and_provinces_of_other_countries(places_of, text, expected):
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks at the Akorda lasted two hours.", [("Akorda", "Akorda", "other", "KZ")]),
+    ("The Kremlin said the summit went well.", [("Kremlin", "Moscow Kremlin", "other", "RU")]),
+    ("The accords were signed at the White House.", [("White House", "White House", "other", "US")]),
+])
+def test_presidential_seats_are_places(places_of, text, expected):
     assert places_of(text) == expected
