@@ -74,6 +74,8 @@ class Gazetteer:
     interest: frozenset[str] = frozenset()
     # transliteration skeleton (text.skeleton) of single-word names of places in Central Asia -> ids
     skeletons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # a sea's first word alone, also an adjective ("the Caspian" is the sea, "Caspian ports" are not a place)
+    bare_seas: frozenset[str] = frozenset()
 
     # The cache stores places as plain tuples (``rows``), which unpickle far faster than objects;
     # ``place`` makes the ``Place`` of an id on first use.
@@ -190,6 +192,7 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
     country_keys = {fold(n) for n in gaz.country_names}
 
     common = frozenset(_word_list(geo_dir / "common_words.txt"))
+    bare: set[str] = set()
     # GeoNames places, then Natural Earth's states and provinces (their local names as alternate names)
     for row in [*_read_rows(geo_dir / "gazetteer.tsv", "\t"), *_read_rows(geo_dir / "regions.tsv", "\t")]:
         pid = row["id"]
@@ -213,6 +216,10 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
                                 population=int(float(row.get("population") or 0)), aliases=aliases)
         for a in (row["name"], *aliases):  # curated names are all authoritative
             add(a, pid, True)
+        if row["kind"] == "sea":
+            first = fold(row["name"]).split()[0]
+            if first in {fold(a) for a in aliases} and first != fold(row["name"]):
+                bare.add(first)
     # Demonyms and country names are never looked up as towns ("Kazakh" is also an alternate
     # name of Petropavl); country names resolve to the country itself.
     for key in demonym_keys | country_keys:
@@ -260,6 +267,7 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
         {k for k in keys if " " not in k and "-" not in k} | gaz.trail_words
         | {fold(w) for w in (*gaz.country_names, *gaz.demonyms) if " " not in w}
         | {fold(w.split()[0]) for w in gaz.actors})
+    gaz.bare_seas = frozenset(bare)
     gaz.stopnames = frozenset(fold(w) for w in _word_list(geo_dir / "stopnames.txt"))
     gaz.common_words = common
     return gaz

@@ -139,10 +139,25 @@ def on_route(text: str, start: int, end: int) -> bool:
     return tail is not None and bool(tail.group("more") or _DASH_BEFORE.search(text, max(0, start - 3), start))
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # not "the northern Caspian": a part, far from the sea's point
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+([a-z]+)|[-\u2010\u2011]")
+
+
+def _bare_sea(text: str, start: int, end: int) -> bool:
+    """A sea's first word alone names the sea right after "the" when no noun follows it ("across the Caspian to
+    Baku"), not as an adjective ("the Caspian coast", "Caspian ports", "Trans-Caspian")."""
+    if not _THE_BEFORE.search(text, max(0, start - 20), start):
+        return False
+    after = _WORD_AFTER.match(text, end)
+    return after is None or (after.group(1) is not None and after.group(1) in FUNCTION)
+
+
 def keep(m: Match, run: Run, gaz: Gazetteer, covered: set[int]) -> bool:
     """Name-structure rules; ``covered`` holds the indexes of the run's words inside any match."""
     words, i, j = run.words, m.i, m.j
     if j == i + 1 and (m.key in gaz.stopnames or m.key in FUNCTION):
+        return False
+    if j == i + 1 and m.key in gaz.bare_seas and not _bare_sea(run.source, words[i].start, words[i].end):
         return False
     if j < len(words) and f"{words[j - 1].text} {words[j].text}" in gaz.actors:
         return False  # the first name of a known person ("Vladimir Putin")

@@ -397,3 +397,14 @@ def test_states_and_provinces_of_other_countries(places_of, text, expected):
 ])
 def test_presidential_seats_are_places(places_of, text, expected):
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It shares the Caspian with Iran.", ["Caspian"]),
+    ("Trucks cross the Baltic, the Black Sea and the Caspian.", ["Baltic", "Black Sea", "Caspian"]),
+    ("Its Caspian ports and the Caspian coast", []),  # an adjective
+    ("the Trans-Caspian route through the Baltic states", []),
+    ("the ice of the northern Caspian", []),  # a part of the sea, far from its point
+])
+def test_a_seas_first_word_alone_after_the_is_the_sea(places_of, text, expected):
+    assert surfaces(places_of(text)) == expected
