@@ -281,7 +281,7 @@ def _in_dateline(text: str, d: DateExpr) -> bool:
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
-_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+_ANCHOR_BEFORE = re.compile(r"\b(since|until|till|through)\s+$", re.I)
 _RANGE_OPEN = re.compile(r"(?:\b[Ff]rom|\b[Bb]etween)\s+$")
 _RANGE_TAIL = re.compile(r"\s*(?P<join>to|until|till|through|and|[-\u2010-\u2015])\s*"
                          r"(?P<mon>" + _MON + r")(?:,?\s+(?P<year>" + _YEAR + r"))?")
@@ -438,9 +438,10 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
         return None  # "spring" alone is a word ("a spring in its step"); "in the spring" is a date
     # Keep anchoring prepositions in the text; drop plain ones (in, on, of, during...).
     anchor = _ANCHORS.get(prep, "at")
-    if prep in ("end of", "the end of", "beginning of") and _SINCE_BEFORE.search(text, max(0, m.start() - 8),
-                                                                                 m.start()):
-        anchor = "since"  # "has flooded villages since the end of March"
+    if prep in ("end of", "the end of", "beginning of"):
+        before = _ANCHOR_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if before:  # "has flooded villages since the end of March", "four times a week until the end of October"
+            anchor = _ANCHORS[before.group(1).lower()]
     if prep in ("in", "on", "of", "for", "during", "from", "between", "throughout", "this", "last", "next") or (
             prep and kind in ("rel", "soon", "wd", "ago", "ahead", "early", "cur", "qtr", "day", "recent", "season")):
         if kind not in ("yy",) and not (kind in ("mon", "wd") and prep in ("last", "next", "this")):

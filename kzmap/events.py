@@ -135,6 +135,7 @@ _MET_NEED = re.compile(r"(?:\s+(?!(?:with|in|at|to|on|for|and|over|about)\b)[\w%
                        r"|quotas?)\b", _I)
 _MEET = frozenset({"meet", "meets", "met"})
 _DIGIT = re.compile(r"\d+")
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)
 # What happened to people and bodies, when no event word says more: "was born in 1940", "moved to Almaty in 2019",
 # "went back in 1996", "police raided a dormitory on 28 October"
 _PAST_VERB = re.compile(r"(?<![\w-])(?:born|married|moved|went|came|left|died|graduated|retired|joined|became|"
@@ -470,7 +471,35 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
         for cs, ce, followed in inherit_later:
             _inherit(ctx, i, s, e, cs, ce, followed, _triggers(body, cs, ce), first, events,
                      _AMOUNT.search(body, cs, ce) is not None)
+    if events:
+        _leftover_dates(ctx, i, s, e, sent_dates, events)
     return events
+
+
+def _leftover_dates(ctx: _Context, i: int, s: int, e: int, sent_dates: list[DateExpr], events: list[Event]) -> None:
+    """A sentence that tells of an event tells of one at each of its other plain dates: "In 1975 he went to New
+    Delhi, and in 1983 he was sent to Mongolia". Each such date makes an event
+    of the kind of the event word nearest it (else "other"), unless a statistic's figures stand near it, it ends a
+    span ("extended to 2050") or its month or year is that of an event already made."""
+    body = ctx.body
+    clauses = _clauses(body, s, e)
+    for d in sent_dates:
+        if d.anchor != "at" or d.date is None or d.text.lower() in ("today", "now", "recent"):
+            continue
+        cs, ce = next(((a, b) for a, b, _ in clauses if a <= d.start < b), (s, e))
+        lo, hi = max(cs, d.start - 60), min(ce, d.end + 60)
+        if _AMOUNT.search(body, lo, hi) or {w for _, _, w in _words(body, lo, hi)} & _STAT or any(
+                not any(x.start <= m.start() < x.end for x in sent_dates) for m in _DIGIT.finditer(body, lo, hi)):
+            continue  # "reached $4.4 billion last year, up from ... in 2021": a statistic's dates
+        if any(x.date.startswith(d.date) or d.date.startswith(x.date) for x in events):
+            continue
+        if _NOT_EVENT_BEFORE.search(body, max(s, d.start - 40), d.start) or _DROPPED.search(
+                body[max(s, d.start - 45):d.start]) or _TO_BEFORE.search(body, max(s, d.start - 6), d.start):
+            continue  # "extended to 2050": an end, not a happening
+        trig = _triggers(body, s, e)
+        kind = min(trig, key=lambda t: abs(t[0] - d.start))[2] if trig else "other"
+        events.append(_make(ctx, i, s, e, cs, ce, kind, d.date, d.end_date, d.text, _confidence(d) - 0.1, None,
+                            (d.start, d.end)))
 
 
 def _forecast(words: list[tuple[int, int, str]], before: int) -> bool:

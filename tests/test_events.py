@@ -438,3 +438,14 @@ def test_a_live_blogs_entries_take_the_date_of_their_days_heading():
                    ("2026", "The talks resume in the autumn."),  # its own date
                    ("2026-06-10", "Ministers signed nine documents at the Akorda."),
                    ("2026-06-09", "The two presidents met at the Akorda.")]
+
+
+@pytest.mark.parametrize("body, published, dates", [
+    ("In 1975 he went to New Delhi as first secretary, and in 1983 he was sent to Mongolia.", "2026-11-25",
+     ["1975", "1983"]),
+    ("The lease dates from 1994, and in 2004 it was extended to 2050.", "2025-05-01", ["1994", "2004"]),  # an end
+    ("Trade reached a record $6.4 billion in 2023, up from $4.1 billion in 2021, and the presidents agreed in "
+     "March to raise it.", "2024-06-01", ["2024-03"]),  # a statistic's years
+])
+def test_each_plain_date_of_an_event_sentence_is_an_event(body, published, dates):
+    assert sorted(e.date for e in events(body, published)) == dates
