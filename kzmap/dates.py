@@ -406,9 +406,12 @@ _CLAUSE_HEAD = re.compile(r"[^\s,.;:]+(?:[ \t\u00a0]+[^\s,.;:]+){0,5}")
 def _tense_after(text: str, start: int, end: int) -> str | None:
     """The tense of a date that closes a sentence's opening phrase, from the first marker of the clause after its
     comma: "After the attack on Crocus City Hall near Moscow in March, Russian police began mass checks" (past)."""
-    line = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(": ", 0, start)) + 1
-    line += len(text[line:start]) - len(text[line:start].lstrip())
     comma = _FRONTED.match(text, end)
+    lo = max(0, start - 121) if comma else max(0, start - 14)  # (most dates stop here, unread)
+    line = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start), text.rfind(": ", lo, start)) + 1
+    if line == 0 and lo > 0:
+        return None  # not in the sentence's opening phrase
+    line += len(text[line:start]) - len(text[line:start].lstrip())
     if comma is None and not (start - line <= 12 and text[end:end + 1] == " "):
         return None  # without a comma, only a date that opens the sentence: "In August the crew moved to ..."
     if "," in text[line:start] or start - line > 120:

@@ -478,25 +478,26 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
 
 def _leftover_dates(ctx: _Context, i: int, s: int, e: int, sent_dates: list[DateExpr], events: list[Event]) -> None:
     """A sentence that tells of an event tells of one at each of its other plain dates: "In 1975 he went to New
-    Delhi, and in 1983 he was sent to Mongolia". Each such date makes an event
-    of the kind of the event word nearest it (else "other"), unless a statistic's figures stand near it, it ends a
-    span ("extended to 2050") or its month or year is that of an event already made."""
+    Delhi, and in 1983 he was sent to Mongolia". Each such date makes an event of the kind of the event word nearest
+    it (else "other"), unless its month or year is that of an event already made, a statistic's figures stand near
+    it, or it ends a span ("extended to 2050")."""
     body = ctx.body
-    clauses = _clauses(body, s, e)
+    clauses = trig = None
     for d in sent_dates:
         if d.anchor != "at" or d.date is None or d.text.lower() in ("today", "now", "recent"):
             continue
+        if any(x.date.startswith(d.date) or d.date.startswith(x.date) for x in events):
+            continue
+        clauses = clauses or _clauses(body, s, e)
         cs, ce = next(((a, b) for a, b, _ in clauses if a <= d.start < b), (s, e))
         lo, hi = max(cs, d.start - 60), min(ce, d.end + 60)
         if _AMOUNT.search(body, lo, hi) or {w for _, _, w in _words(body, lo, hi)} & _STAT or any(
                 not any(x.start <= m.start() < x.end for x in sent_dates) for m in _DIGIT.finditer(body, lo, hi)):
             continue  # "reached $4.4 billion last year, up from ... in 2021": a statistic's dates
-        if any(x.date.startswith(d.date) or d.date.startswith(x.date) for x in events):
-            continue
         if _NOT_EVENT_BEFORE.search(body, max(s, d.start - 40), d.start) or _DROPPED.search(
                 body[max(s, d.start - 45):d.start]) or _TO_BEFORE.search(body, max(s, d.start - 6), d.start):
             continue  # "extended to 2050": an end, not a happening
-        trig = _triggers(body, s, e)
+        trig = _triggers(body, s, e) if trig is None else trig
         kind = min(trig, key=lambda t: abs(t[0] - d.start))[2] if trig else "other"
         events.append(_make(ctx, i, s, e, cs, ce, kind, d.date, d.end_date, d.text, _confidence(d) - 0.1, None,
                             (d.start, d.end)))
