@@ -236,8 +236,9 @@ def resolve(key: str, gaz: Gazetteer, ctx: Counter, country: str | None = None,
     the place the text puts the name beside ("Korolyov, outside Moscow"): only namesakes within ``BESIDE_KM``
     of it count, and without one the name has no place ("Kena, east of Vilnius", when the only Kena is Egypt's)."""
     cands = gaz.candidates(key)
-    if next_to is not None:
-        cands = [c for c in cands if haversine_km(c[0].lat, c[0].lon, next_to.lat, next_to.lon) <= BESIDE_KM]
+    if next_to is not None:  # (a region, a sea or a river is no point: "Xinjiang region, 300 km from Almaty")
+        cands = [c for c in cands if c[0].kind in _WIDE
+                 or haversine_km(c[0].lat, c[0].lon, next_to.lat, next_to.lon) <= BESIDE_KM]
     if country is not None:
         cands = [c for c in cands if c[0].country == country] or cands
     if not cands:
@@ -375,6 +376,7 @@ _BESIDE = re.compile(r",?\s+(?:(?:just|about|some|roughly|around)\s+)?"
                      r"(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
                      r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west"
                      r"|south-east|south-west)\s+of|near|outside|close\s+to|not\s+far\s+from)\s+", re.I)
+_WIDE = frozenset({"region", "country_part", "sea", "strait", "macro_region", "other"})
 BESIDE_KM = 400  # how far from the place beside it a name may lie ("150 kilometres east of Aktau" and some)
 
 

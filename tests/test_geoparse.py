@@ -408,3 +408,8 @@ def test_presidential_seats_are_places(places_of, text, expected):
 ])
 def test_a_seas_first_word_alone_after_the_is_the_sea(places_of, text, expected):
     assert surfaces(places_of(text)) == expected
+
+
+def test_a_region_beside_a_place_keeps_its_place(places_of):
+    text = "The quake struck near Uqturpan, in China's Xinjiang region, about 300 kilometres south-east of Almaty."
+    assert ("Xinjiang region", "Xinjiang", "region", "CN") in places_of(text)
