@@ -135,6 +135,16 @@ _MET_NEED = re.compile(r"(?:\s+(?!(?:with|in|at|to|on|for|and|over|about)\b)[\w%
                        r"|quotas?)\b", _I)
 _MEET = frozenset({"meet", "meets", "met"})
 _DIGIT = re.compile(r"\d+")
+# a regular past tense ("police raided a dormitory"), but not an adjective after a determiner, an auxiliary or a
+# linking verb ("the revised plan", "was delayed", "need guaranteed water"), nor these words
+_ED = re.compile(r"(?<![\w-])[a-z]{3,}ed\b")
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|of|for|with|was|were|been"
+                               r"|be|is|are|has|have|had|need|needs|get|gets|got|remain|remains|seem|seems)\s+$", _I)
+_NOT_VERB_ED = frozenset("based owned led need speed seed feed bed hundred indeed united limited related used called "
+                         "named expected scheduled planned proposed".split())
+_WILL_VERB = re.compile(r"\b(?:will|is to|are to|is due to|are due to)\s+(?:also\s+)?[a-z]+", _I)
+_CREDIT = re.compile(r"\s*[*_(]*(?:First|Originally)\s+published\b")
+_YOU = re.compile(r"\byou\b", _I)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.I)
 # What happened to people and bodies, when no event word says more: "was born in 1940", "moved to Almaty in 2019",
 # "went back in 1996", "police raided a dormitory on 28 October"
@@ -177,7 +187,7 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
     starts = [d.start for d in dates]
     m_sorted = sorted(mentions, key=lambda m: m.start)
     m_starts = [m.start for m in m_sorted]
-    ctx = _Context(body, spans, m_sorted, m_starts, SentencePartners(partner_mentions, spans))
+    ctx = _Context(body, spans, m_sorted, m_starts, SentencePartners(partner_mentions, spans), article.published)
     events: list[tuple[int, Event]] = []  # (sentence index, event)
     prev_dated = True
     day = _day_headings(body, dates) if "#" in body else []
@@ -267,11 +277,12 @@ def _timeline_entry(ctx: _Context, i: int, s: int, e: int, d: DateExpr, publishe
 
 
 class _Context:
-    __slots__ = ("body", "spans", "mentions", "m_starts", "partners")
+    __slots__ = ("body", "spans", "mentions", "m_starts", "partners", "published")
 
-    def __init__(self, body, spans, mentions, m_starts, partners):
+    def __init__(self, body, spans, mentions, m_starts, partners, published=None):
         self.body, self.spans = body, spans
         self.mentions, self.m_starts, self.partners = mentions, m_starts, partners
+        self.published = published
 
 
 def _words(body: str, s: int, e: int) -> list[tuple[int, int, str]]:
@@ -384,10 +395,10 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
         if not trig:
             said = next(((d, x) for d in usable if (x := _said(body, cs, ce, d)) is not None), None)
             if said is None:
-                happening = _happening(body, cs, ce, usable, sent_dates) if usable and not has_amount else None
+                happening = _happening(ctx, cs, ce, usable, sent_dates) if usable and not has_amount else None
                 if happening is not None:
-                    d, at = happening
-                    events.append(_make(ctx, i, s, e, cs, ce, "other", d.date, d.end_date, d.text, _confidence(d),
+                    d, at, kind = happening
+                    events.append(_make(ctx, i, s, e, cs, ce, kind, d.date, d.end_date, d.text, _confidence(d),
                                         at, (d.start, d.end)))
                 continue
             if said is None or any(x.kind == "announcement" for x in events):
@@ -514,15 +525,29 @@ def _forecast(words: list[tuple[int, int, str]], before: int) -> bool:
     return False
 
 
-def _happening(body: str, cs: int, ce: int, usable: list[DateExpr],
-               sent_dates: list[DateExpr]) -> tuple[DateExpr, int] | None:
-    """A dated clause with no event word that tells of a happening (``_PAST_VERB``): its date nearest the verb and
-    where the verb starts. A number beside the dates makes it a statistic ("received 78,000 visitors last year")."""
-    verb = _PAST_VERB.search(body, cs, ce)
-    if verb is None or any(not any(x.start <= m.start() < x.end for x in sent_dates)
-                           for m in _DIGIT.finditer(body, cs, ce)):
+def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr],
+               sent_dates: list[DateExpr]) -> tuple[DateExpr, int, str] | None:
+    """A dated clause with no event word that tells of a happening: its date nearest the verb, where the verb
+    starts, and the kind. What happened ("other"): a verb of ``_PAST_VERB``, else a past tense in -ed that no
+    determiner, auxiliary or linking verb makes an adjective ("police raided a dormitory", not "need guaranteed
+    water"); what will happen ("plan"): "will" or "is to" and a verb, none of the clause's dates before the publication
+    ("Kansai will install 150 sensors in the second quarter"). A number beside the dates makes it a statistic
+    ("received 78,000 visitors last year"); a credit line ("First published in ...") and a reader addressed ("you
+    will see") make none."""
+    body = ctx.body
+    if _CREDIT.match(body, cs) or _YOU.search(body, cs, ce):
         return None
-    return min(usable, key=lambda x: abs(x.start - verb.start())), verb.start()
+    kind = "other"
+    verb = _PAST_VERB.search(body, cs, ce) or next(
+        (m for m in _ED.finditer(body, cs, ce) if m.group().lower() not in _NOT_VERB_ED
+         and not _ADJECTIVE_BEFORE.search(body, max(cs, m.start() - 12), m.start())), None)
+    if verb is None:
+        verb, kind = _WILL_VERB.search(body, cs, ce), "plan"
+        if verb is None or any(_after(ctx.published or "", d.date or "") for d in usable):  # none before it
+            return None
+    if any(not any(x.start <= m.start() < x.end for x in sent_dates) for m in _DIGIT.finditer(body, cs, ce)):
+        return None
+    return min(usable, key=lambda x: abs(x.start - verb.start())), verb.start(), kind
 
 
 def _said(body: str, cs: int, ce: int, d: DateExpr) -> int | None:

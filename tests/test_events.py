@@ -421,9 +421,22 @@ def test_meeting_a_need_is_no_meeting(body, dates):
     ("The reservoir was only two-thirds full this month.", "2026-05-13", []),  # no happening
     ("In July 2022 the akimat terminated the leases on the farmland.", "2025-11-19", ["2022-07"]),
     ("The exchange must hand the assets to a court-appointed administrator by April 30.", "2024-04-10", []),
+    ("Lorries queued at the crossing for up to three days in January.", "2025-03-12", ["2025-01"]),  # any -ed verb
+    ("Farmers need guaranteed water in July and August.", "2025-03-12", []),  # an adjective
+    ("First published in the South China Morning Post, September 17, 2023", "2023-09-17", []),  # a credit line
 ])
 def test_a_dated_happening_without_an_event_word_is_an_event(body, published, dates):
     assert [(e.kind, e.date) for e in events(body, published)] == [("other", d) for d in dates]
+
+
+@pytest.mark.parametrize("body, published, dated", [
+    ("In the second quarter, Kansai will install sensors in schools.", "2025-01-22", [("plan", "2025")]),
+    ("Engineers will test concrete samples from Almaty in the summer.", "2025-01-22", [("plan", "2025")]),
+    ("You will see one of the largest copper districts in the world next year.", "2025-10-15", []),
+    ("Engineers will test the samples taken in January 2025.", "2025-03-22", []),  # a date before the publication
+])
+def test_what_will_happen_at_a_later_date_is_a_plan(body, published, dated):
+    assert [(e.kind, e.date) for e in events(body, published)] == dated
 
 
 def test_a_live_blogs_entries_take_the_date_of_their_days_heading():
