@@ -138,13 +138,18 @@ _DIGIT = re.compile(r"\d+")
 # a regular past tense ("police raided a dormitory"), but not an adjective after a determiner, an auxiliary or a
 # linking verb ("the revised plan", "was delayed", "need guaranteed water"), nor these words
 _ED = re.compile(r"(?<![\w-])[a-z]{3,}ed\b")
-_ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|of|for|with|was|were|been"
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|of|for|with|on|in|at|by"
+                               r"|from|to|into|under|over|about|was|were|been"
                                r"|be|is|are|has|have|had|need|needs|get|gets|got|remain|remains|seem|seems)\s+$", _I)
 _NOT_VERB_ED = frozenset("based owned led need speed seed feed bed hundred indeed united limited related used called "
                          "named expected scheduled planned proposed".split())
 _WILL_VERB = re.compile(r"\b(?:will|is to|are to|is due to|are due to)\s+(?:also\s+)?[a-z]+", _I)
 _CREDIT = re.compile(r"\s*[*_(]*(?:First|Originally)\s+published\b")
 _YOU = re.compile(r"\byou\b", _I)
+_FORECAST_WORD = re.compile(r"\b(?:expects?|expected|estimates?|estimated|forecasts?|forecasted|projected|predicts?)\b",
+                            _I)
+_NAMING_YEAR = re.compile(r" (?!and\b|to\b|or\b|in\b|on\b|at\b|as\b)([a-z]+)")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|this|that)\s+$", _I)  # ("under a 2010 agreement": its date)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.I)
 # What happened to people and bodies, when no event word says more: "was born in 1940", "moved to Almaty in 2019",
 # "went back in 1996", "police raided a dormitory on 28 October"
@@ -360,9 +365,14 @@ def _ongoing(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _usable(d: DateExpr, words: list[tuple[int, int, str]], wordset: set[str], triggers, has_amount: bool) -> bool:
+def _usable(d: DateExpr, words: list[tuple[int, int, str]], wordset: set[str], triggers, has_amount: bool,
+            body: str = "") -> bool:
     if d.anchor in ("until", "after"):
         return False
+    if body and d.end - d.start == 4 and _DETERMINER_BEFORE.search(body, max(0, d.start - 6), d.start):
+        noun = _NAMING_YEAR.match(body, d.end)
+        if noun and _kind_of(noun.group(1).lower()) not in ("visit", "summit"):
+            return False  # "the 2022 partnership", "the 2028 freight target" name a thing ("the 2024 visit" is dated)
     if d.anchor == "since":  # "active in the country since 1992"; "investments since 2005 reached $24bn" is a figure
         return bool(wordset & _PRESENCE or _ongoing(words)) and not has_amount
     if d.text.lower() == "recent":  # only "the recent summit/visit/talks/agreement"
@@ -380,7 +390,7 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
         wordset = {w for _, _, w in words}
         trig = _triggers(body, cs, ce, words)
         has_amount = _AMOUNT.search(body, cs, ce) is not None
-        usable = [d for d in sent_dates if cs <= d.start < ce and _usable(d, words, wordset, trig, has_amount)]
+        usable = [d for d in sent_dates if cs <= d.start < ce and _usable(d, words, wordset, trig, has_amount, body)]
         if has_amount and wordset & _STAT and not wordset & _STRONG:
             # a statistic or a forecast: a figure, not an event; but a goal keeps its deadline ("set a goal of
             # 15% by 2030, up from 6% last year": a plan for 2030, and last year's share a figure)
@@ -497,7 +507,8 @@ def _leftover_dates(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Date
     for d in sent_dates:
         if d.anchor != "at" or d.date is None or d.text.lower() in ("today", "now", "recent"):
             continue
-        if any(x.date.startswith(d.date) or d.date.startswith(x.date) for x in events):
+        if any(x.date.startswith(d.date) or d.date.startswith(x.date) for x in events) or not _usable(
+                d, [], set(), [], False, body):
             continue
         clauses = clauses or _clauses(body, s, e)
         cs, ce = next(((a, b) for a, b, _ in clauses if a <= d.start < b), (s, e))
@@ -535,8 +546,8 @@ def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr],
     ("received 78,000 visitors last year"); a credit line ("First published in ...") and a reader addressed ("you
     will see") make none."""
     body = ctx.body
-    if _CREDIT.match(body, cs) or _YOU.search(body, cs, ce):
-        return None
+    if _CREDIT.match(body, cs) or _YOU.search(body, cs, ce) or _FORECAST_WORD.search(body, cs, ce):
+        return None  # (nor a forecast: "analysts expect volumes to double this year")
     kind = "other"
     verb = _PAST_VERB.search(body, cs, ce) or next(
         (m for m in _ED.finditer(body, cs, ce) if m.group().lower() not in _NOT_VERB_ED

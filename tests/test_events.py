@@ -462,3 +462,13 @@ def test_a_live_blogs_entries_take_the_date_of_their_days_heading():
 ])
 def test_each_plain_date_of_an_event_sentence_is_an_event(body, published, dates):
     assert sorted(e.date for e in events(body, published)) == dates
+
+
+@pytest.mark.parametrize("body, published, dates", [
+    ("This is the moment the 2022 partnership becomes a construction site, the commissioner said on Friday.",
+     "2025-06-16", ["2025-06-13"]),  # the year names the partnership
+    ("Under a 2010 agreement on shared rivers, each side must warn the other.", "2024-04-10", ["2010"]),
+    ("Analysts expect licensed platforms to gain ground this year.", "2025-03-12", []),  # a forecast
+])
+def test_a_year_that_names_a_thing_and_a_forecast_are_no_dates_of_events(body, published, dates):
+    assert [e.date for e in events(body, published)] == dates
