@@ -153,9 +153,14 @@ _NOT_AFTER_YEAR = re.compile(
     r"|cases|kg|mt\b|million|billion|thousand|trillion|bn\b|mln\b)", re.I)
 # "would" and "agreed to" look forward from a past verb: "said it would offer licences in June", "agreed to meet
 # again in the spring" (both after the publication day more often than not)
+# a present tense of going or meeting before a weekday: what is to come ("flies to Berlin on Wednesday")
+_PRESENT_GOING = re.compile(r"\b(?:flies|travels|heads|arrives|leaves|departs|visits|meets|hosts|opens|signs|starts"
+                            r"|begins|holds|returns|ends|goes|comes)\b(?![^.!?]*\b(?:ago|last|was|were|had)\b)", re.I)
+_NEXT_WEEK = re.compile(r"\s+next\s+week\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is set to|are set to|set to|scheduled|to be held|expected to|plans? to|"
                      r"is to|are to|due to|is due|are due|due in|upcoming|forthcoming|next|would|agreed to|decided to"
-                     r"|promised to|pledged to|vowed to|wants? to|hopes? to|intends? to|aims? to)\b", re.I)
+                     r"|promised to|pledged to|vowed to|wants? to|hopes? to|intends? to|aims? to|offered to"
+                     r"|proposed to)\b", re.I)
 _THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.I)
 _YEAR_NUMBER = re.compile(r"\b(?:19|20)\d\d\b")
 _REL_YEAR = re.compile(r",?\s+(last|this|next)\s+year\b", re.I)
@@ -454,6 +459,9 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     tense = _tense(text, start)
     if tense is None and kind == "wd":  # a weekday goes back a week without a tense: look to the sentence's verb
         tense = _tense(text, start, 200)  # ("will sign a contract with KTZ Express, the freight arm ..., on Thursday")
+    if tense is None and kind == "wd" and _PRESENT_GOING.search(
+            text, max(0, start - 60, text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1), start):
+        tense = "future"  # "Tokayev flies to Berlin on Wednesday": a present tense of going dates what is to come
     if tense is None and anchor == "at":
         tense = _tense_after(text, m.start(), end)
     future = tense == "future"
@@ -668,6 +676,10 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
             delta = -((p.weekday() - want) % 7)
             if q == "last" and delta == 0:
                 delta = -7
+        next_week = _NEXT_WEEK.match(text, end)
+        if next_week and not q:  # "on Friday next week": that weekday of the week after this one
+            delta = want - p.weekday() + 7
+            end = next_week.end()
         d0 = p + dt.timedelta(days=delta)
         # "on Friday and Saturday": two days, the second after the first
         d1 = d0 + dt.timedelta(days=(WEEKDAYS[g["wn2"].lower()] - want) % 7) if g["wn2"] else None

@@ -264,3 +264,14 @@ def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it(text, 
 ])
 def test_tense_and_year_of_dates_without_a_year(text, published, dated):
     assert [(d.text, d.date) for d in find_dates(text, published)] == dated
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("President Tokayev flies to Berlin on Wednesday for talks.", [("Wednesday", "2026-03-18")]),  # Monday's paper
+    ("The line opens in May. On Friday, the company signed a contract.",
+     [("May", "2026-05"), ("Friday", "2026-03-13")]),  # another sentence's present tense
+    ("The exercise ends on Friday next week with a demonstration.", [("Friday next week", "2026-03-27")]),
+    ("Ankara has offered to host a joint drill in the autumn.", [("the autumn", "2026")]),
+])
+def test_weekdays_of_what_is_to_come(text, dated):
+    assert [(d.text, d.date) for d in find_dates(text, "2026-03-16")] == dated
