@@ -143,6 +143,11 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # not "the northern Caspian": a pa
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([a-z]+)|[-\u2010\u2011]")
 
 
+# a hyphen and a lowercase word, not one that places something ("Frankfurt-based", "Almaty-bound")
+_LOWER_COMPOUND = re.compile(r"[-\u2010\u2011](?!(?:based|born|bound|made|registered|listed|headquartered|owned|area"
+                             r"|region|style)\b)[a-z]")
+
+
 def _bare_sea(text: str, start: int, end: int) -> bool:
     """A sea's first word alone names the sea right after "the" when no noun follows it ("across the Caspian to
     Baku"), not as an adjective ("the Caspian coast", "Caspian ports", "Trans-Caspian")."""
@@ -159,6 +164,8 @@ def keep(m: Match, run: Run, gaz: Gazetteer, covered: set[int]) -> bool:
         return False
     if j == i + 1 and m.key in gaz.bare_seas and not _bare_sea(run.source, words[i].start, words[i].end):
         return False
+    if j == len(words) and m.key not in gaz.main and _LOWER_COMPOUND.match(run.source, words[j - 1].end):
+        return False  # "Koryo-saram" (Koreans of the former USSR): an alternate name inside a common compound
     if j < len(words) and f"{words[j - 1].text} {words[j].text}" in gaz.actors:
         return False  # the first name of a known person ("Vladimir Putin")
     if i == 0 and m.key not in gaz.country_fold and run.after_honorific():

@@ -413,3 +413,11 @@ def test_a_seas_first_word_alone_after_the_is_the_sea(places_of, text, expected)
 def test_a_region_beside_a_place_keeps_its_place(places_of):
     text = "The quake struck near Uqturpan, in China's Xinjiang region, about 300 kilometres south-east of Almaty."
     assert ("Xinjiang region", "Xinjiang", "region", "CN") in places_of(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Koryo-saram were deported in 1937.", []),  # "Koryo" is only an alternate name of Gangneung
+    ("A Frankfurt-based fund bought the stake.", ["Frankfurt"]),
+])
+def test_an_alternate_name_inside_a_lowercase_compound_is_no_place(places_of, text, expected):
+    assert surfaces(places_of(text)) == expected
