@@ -151,12 +151,12 @@ _NOT_AFTER_YEAR = re.compile(
     r"|companies|firms|units|jobs|workers|employees|vehicles|trucks|wagons|containers|teu|barrels|bcm|cubic"
     r"|square|sq|hectares?|metres?|meters?|feet|m\b|km2|troops|soldiers|students|tourists|times|deaths?"
     r"|cases|kg|mt\b|million|billion|thousand|trillion|bn\b|mln\b)", re.I)
-# "would" and "agreed to" look forward from a past verb: "said it would offer licences in June", "agreed to meet
-# again in the spring" (both after the publication day more often than not)
 # a present tense of going or meeting before a weekday: what is to come ("flies to Berlin on Wednesday")
 _PRESENT_GOING = re.compile(r"\b(?:flies|travels|heads|arrives|leaves|departs|visits|meets|hosts|opens|signs|starts"
                             r"|begins|holds|returns|ends|goes|comes)\b(?![^.!?]*\b(?:ago|last|was|were|had)\b)", re.I)
 _NEXT_WEEK = re.compile(r"\s+next\s+week\b", re.I)
+# "would" and "agreed to" look forward from a past verb: "said it would offer licences in June", "agreed to meet
+# again in the spring" (both after the publication day more often than not)
 _FUTURE = re.compile(r"\b(?:will|shall|is set to|are set to|set to|scheduled|to be held|expected to|plans? to|"
                      r"is to|are to|due to|is due|are due|due in|upcoming|forthcoming|next|would|agreed to|decided to"
                      r"|promised to|pledged to|vowed to|wants? to|hopes? to|intends? to|aims? to|offered to"

@@ -7,9 +7,11 @@ Steps, all pure functions over the article body:
    "Malacca"; "Nur-Sultan" and "Bakhty-Ayagoz" both work).
 3. ``keep``: name-structure rules refuse matches that are part of a longer proper name
    ("South China Morning Post", "Vladimir Tretyakov", "Egemen Qazaqstan"), compound prefixes
-   ("Trans-Caspian"), and the gazetteer's stop list of names that are common English words; the end points of a
-   route's name are no places ("the Baku-Tbilisi-Ceyhan pipeline", ``on_route``), nor is a name standing alone that
-   the article first used to open a company's name ("Kimberley Copper ... Kimberley's managing director").
+   ("Trans-Caspian"), the gazetteer's stop list of names that are common English words, a sea's first word alone
+   unless it stands for the sea ("across the Caspian", not "Caspian ports"), and an alternate name inside a
+   lowercase compound ("Koryo-saram"); the end points of a route's name are no places ("the Baku-Tbilisi-Ceyhan
+   pipeline", ``on_route``), nor is a name standing alone that the article first used to open a company's name
+   ("Kimberley Copper ... Kimberley's managing director").
 4. ``resolve``: one place per name per article, scored by main vs alternate name, curated rows,
    the article's own countries, the region around Kazakhstan, and population; a country the text
    puts the name in decides first ("Varna in Bulgaria", "the Bulgarian port of Varna"); between namesakes in
@@ -141,8 +143,6 @@ def on_route(text: str, start: int, end: int) -> bool:
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # not "the northern Caspian": a part, far from the sea's point
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([a-z]+)|[-\u2010\u2011]")
-
-
 # a hyphen and a lowercase word, not one that places something ("Frankfurt-based", "Almaty-bound")
 _LOWER_COMPOUND = re.compile(r"[-\u2010\u2011](?!(?:based|born|bound|made|registered|listed|headquartered|owned|area"
                              r"|region|style)\b)[a-z]")
