@@ -146,6 +146,8 @@ _NOT_VERB_ED = frozenset("based owned led need speed seed feed bed hundred indee
 _WILL_VERB = re.compile(r"\b(?:will|is to|are to|is due to|are due to)\s+(?:also\s+)?[a-z]+", _I)
 _CREDIT = re.compile(r"\s*[*_(]*(?:First|Originally)\s+published\b")
 _YOU = re.compile(r"\byou\b", _I)
+_BY_BEFORE = re.compile(r"\bby\s+$", _I)
+_GOAL_VERB = re.compile(r"\b(?:wants?|aims?|hopes?|intends?|would|will)\b", _I)
 _FORECAST_WORD = re.compile(r"\b(?:expects?|expected|estimates?|estimated|forecasts?|forecasted|projected|predicts?)\b",
                             _I)
 _NAMING_YEAR = re.compile(r" (?!and\b|to\b|or\b|in\b|on\b|at\b|as\b)([a-z]+)")
@@ -541,8 +543,9 @@ def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr],
     """A dated clause with no event word that tells of a happening: its date nearest the verb, where the verb
     starts, and the kind. What happened ("other"): a verb of ``_PAST_VERB``, else a past tense in -ed that no
     determiner, auxiliary or linking verb makes an adjective ("police raided a dormitory", not "need guaranteed
-    water"); what will happen ("plan"): "will" or "is to" and a verb, none of the clause's dates before the publication
-    ("Kansai will install sensors in the second quarter"). A number beside the dates makes it a statistic
+    water"); what will happen ("plan"): a wish, an aim or "will" before a deadline ("wants to have 600 students by
+    2028"), else "will" or "is to" and a verb, none of the clause's dates before the publication ("Kansai will
+    install sensors in the second quarter"). Otherwise a number beside the dates makes it a statistic
     ("received 78,000 visitors last year"); a credit line ("First published in ...") and a reader addressed ("you
     will see") make none."""
     body = ctx.body
@@ -552,6 +555,11 @@ def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr],
     verb = _PAST_VERB.search(body, cs, ce) or next(
         (m for m in _ED.finditer(body, cs, ce) if m.group().lower() not in _NOT_VERB_ED
          and not _ADJECTIVE_BEFORE.search(body, max(cs, m.start() - 12), m.start())), None)
+    deadline = next((d for d in usable if d.anchor == "by" or _BY_BEFORE.search(body, max(cs, d.start - 4), d.start)),
+                    None)  # ("by 2028", "by the end of 2028")
+    goal = _GOAL_VERB.search(body, cs, ce) if verb is None and deadline is not None else None
+    if goal is not None:  # "The institute wants to have 600 students by 2028": a goal, its figure no statistic
+        return deadline, goal.start(), "plan"
     if verb is None:
         verb, kind = _WILL_VERB.search(body, cs, ce), "plan"
         if verb is None or any(_after(ctx.published or "", d.date or "") for d in usable):  # none before it

@@ -472,3 +472,12 @@ def test_each_plain_date_of_an_event_sentence_is_an_event(body, published, dates
 ])
 def test_a_year_that_names_a_thing_and_a_forecast_are_no_dates_of_events(body, published, dates):
     assert [e.date for e in events(body, published)] == dates
+
+
+@pytest.mark.parametrize("body, published, dated", [
+    ("The institute wants to have 600 students by 2028.", "2024-09-04", [("plan", "2028")]),
+    ("By the end of 2028 the chain wants 60 cafés in Kazakhstan.", "2026-05-20", [("plan", "2028")]),
+    ("The park received 78,000 visitors by 2024.", "2025-10-22", []),  # no wish: a statistic
+])
+def test_a_wish_with_a_deadline_is_a_plan(body, published, dated):
+    assert [(e.kind, e.date) for e in events(body, published)] == dated
