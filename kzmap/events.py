@@ -213,7 +213,7 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
             if heading is not None:  # a live blog's entry under "## Wednesday, 10 June"
                 found = _under_day(ctx, i, s, e, heading)
                 entries.update(id(f) for f in found)
-        if not found and sent_dates and sent_dates[0].start - s <= 2:  # a date opening the line
+        if not found and sent_dates and sent_dates[0].start - s <= 40:  # a date opening the line
             found = _timeline_entry(ctx, i, s, e, sent_dates[0], article.published)
         anaphor = _ANAPHOR.match(body, s, e) if found and not prev_dated else None
         if anaphor and _best_kind(body, *spans[i - 1]):
@@ -262,7 +262,8 @@ def _under_day(ctx: _Context, i: int, s: int, e: int, d: DateExpr) -> list[Event
 
 # A line of a timeline or a schedule opens with its date: "- Friday 8 May: team presentation in Aktau", "March 2025:
 # Kazakhstan and Brazil agree veterinary certificates", "Wednesday, May 13, stage 4: time trial in Aktau"
-_ENTRY_HEAD = re.compile(r"(?P<bullet>[-*\u2022]\s*)?$")
+_ENTRY_HEAD = re.compile(r"(?P<bullet>[-*\u2022]\s*)?(?P<lead>(?i:from|in|early|late|mid-?|(?:the\s+)?end\s+of"
+                         r"|(?:first|second|third|fourth)\s+quarter\s+of|(?:first|second)\s+half\s+of)\s*)?$")
 _ENTRY_TAIL = re.compile(r"\s*(?P<sep>[:,])\s+\S")
 
 
@@ -276,7 +277,8 @@ def _timeline_entry(ctx: _Context, i: int, s: int, e: int, d: DateExpr, publishe
     happening of kind "other"."""
     body = ctx.body
     head, tail = _ENTRY_HEAD.match(body, s, d.start), _ENTRY_TAIL.match(body, d.end, e)
-    if head is None or tail is None or d.date is None or (tail.group("sep") == "," and not head.group("bullet")):
+    if head is None or tail is None or d.date is None or (tail.group("sep") == "," and not head.group("bullet")) or (
+            head.group("lead") and tail.group("sep") != ":"):  # "From 2028: exports ...", "First quarter of 2026: ..."
         return []  # "Last year, cargo grew 30 percent": a comma after the date makes an entry only in a list
     after = _after(d.date, published)
     return [_make(ctx, i, s, e, s, e, "plan" if after else "other", d.date, d.end_date, d.text, _confidence(d), d.end,

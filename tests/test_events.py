@@ -481,3 +481,12 @@ def test_a_year_that_names_a_thing_and_a_forecast_are_no_dates_of_events(body, p
 ])
 def test_a_wish_with_a_deadline_is_a_plan(body, published, dated):
     assert [(e.kind, e.date) for e in events(body, published)] == dated
+
+
+@pytest.mark.parametrize("line, published, dated", [
+    ("First quarter of 2026: first harvest from the first 24 hectares.", "2025-05-14", [("plan", "2026")]),
+    ("- From 2028: exports of tomatoes and cucumbers to Russia and China.", "2025-05-14", [("plan", "2028")]),
+    ("In 2019, cargo grew by a third.", "2025-05-14", []),  # a comma: a sentence, not a timeline's line
+])
+def test_a_timeline_line_may_open_with_a_short_lead_before_its_date(line, published, dated):
+    assert [(e.kind, e.date) for e in events(line, published)] == dated
