@@ -97,7 +97,7 @@ grew grow grows grown growth rose rise rising increase increased increases incre
 declining surge surged surging approach approached approaches approaching exceed exceeded exceeds exceeding received
 poured accounted topped climbed dropped forecast forecasts forecasted estimate estimated estimates projected""".split())
 _GOAL = frozenset("""aim aims aiming aimed goal goals target targets targeting plan plans planned planning strategy
-strategic vision double triple raise boost increase reach intend intends intended seek seeks seeking ambition
+want wants strategic vision double triple raise boost increase reach intend intends intended seek seeks seeking ambition
 ambitious commit commits committed commitment pledge pledged pledges""".split())
 _GOAL_ONLY = _GOAL - _STAT - {"increase", "raise", "boost"}  # words of a goal, never of a statistic
 _TOKEN = re.compile(r"[A-Za-z]+")
@@ -409,7 +409,7 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
         if not trig:
             said = next(((d, x) for d in usable if (x := _said(body, cs, ce, d)) is not None), None)
             if said is None:
-                happening = _happening(ctx, cs, ce, usable, sent_dates) if usable and not has_amount else None
+                happening = _happening(ctx, cs, ce, usable, sent_dates, has_amount) if usable else None
                 if happening is not None:
                     d, at, kind = happening
                     events.append(_make(ctx, i, s, e, cs, ce, kind, d.date, d.end_date, d.text, _confidence(d),
@@ -540,8 +540,8 @@ def _forecast(words: list[tuple[int, int, str]], before: int) -> bool:
     return False
 
 
-def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr],
-               sent_dates: list[DateExpr]) -> tuple[DateExpr, int, str] | None:
+def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr], sent_dates: list[DateExpr],
+               has_amount: bool = False) -> tuple[DateExpr, int, str] | None:
     """A dated clause with no event word that tells of a happening: its date nearest the verb, where the verb
     starts, and the kind. What happened ("other"): a verb of ``_PAST_VERB``, else a past tense in -ed that no
     determiner, auxiliary or linking verb makes an adjective ("police raided a dormitory", not "need guaranteed
@@ -562,6 +562,8 @@ def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr],
     goal = _GOAL_VERB.search(body, cs, ce) if verb is None and deadline is not None else None
     if goal is not None:  # "The institute wants to have 600 students by 2028": a goal, its figure no statistic
         return deadline, goal.start(), "plan"
+    if has_amount:
+        return None  # money or a share: a figure
     if verb is None:
         verb, kind = _WILL_VERB.search(body, cs, ce), "plan"
         if verb is None or any(_after(ctx.published or "", d.date or "") for d in usable):  # none before it

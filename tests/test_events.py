@@ -478,6 +478,8 @@ def test_a_year_that_names_a_thing_and_a_forecast_are_no_dates_of_events(body, p
     ("The institute wants to have 600 students by 2028.", "2024-09-04", [("plan", "2028")]),
     ("By the end of 2028 the chain wants 60 cafés in Kazakhstan.", "2026-05-20", [("plan", "2028")]),
     ("The park received 78,000 visitors by 2024.", "2025-10-22", []),  # no wish: a statistic
+    ("The government wants annual trade with Afghanistan to reach $3 billion by 2030.", "2026-10-21",
+     [("plan", "2030")]),  # money: a goal's figure
 ])
 def test_a_wish_with_a_deadline_is_a_plan(body, published, dated):
     assert [(e.kind, e.date) for e in events(body, published)] == dated
