@@ -275,3 +275,12 @@ def test_tense_and_year_of_dates_without_a_year(text, published, dated):
 ])
 def test_weekdays_of_what_is_to_come(text, dated):
     assert [(d.text, d.date) for d in find_dates(text, "2026-03-16")] == dated
+
+
+@pytest.mark.parametrize("text, published, date", [
+    ("Koksu Agro Holding plans a service centre in Shymkent in the autumn.", "2026-04-08", "2026"),
+    ("Construction should begin in the autumn, once the ground has dried.", "2025-12-03", "2026"),
+    ("The plans were approved in the autumn.", "2026-04-08", "2025"),  # "plans" the noun
+])
+def test_should_and_plans_look_forward(text, published, date):
+    assert find_dates(text, published)[0].date == date
