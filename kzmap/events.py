@@ -213,7 +213,7 @@ def extract_events(article: Article, spans: Sequence[tuple[int, int]],
             if heading is not None:  # a live blog's entry under "## Wednesday, 10 June"
                 found = _under_day(ctx, i, s, e, heading)
                 entries.update(id(f) for f in found)
-        if not found and sent_dates and sent_dates[0].start - s <= 40:  # a date opening the line
+        if not found and sent_dates and sent_dates[0].start - s <= 40:  # a date opening the line, or after a lead
             found = _timeline_entry(ctx, i, s, e, sent_dates[0], article.published)
         anaphor = _ANAPHOR.match(body, s, e) if found and not prev_dated else None
         if anaphor and _best_kind(body, *spans[i - 1]):
