@@ -390,13 +390,17 @@ def _tense(text: str, start: int, reach: int = 80) -> str | None:
     cut = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
     lo = cut + 1 if cut >= 0 else lo
     fut = [m.end() for m in _FUTURE.finditer(text, lo, start)]
-    past = [m.end() for m in _PAST.finditer(text, lo, start)
-            if m.group().lower() not in _NOT_PAST
-            and not _PASSIVE.search(text, lo, m.start()) and not _ATTRIBUTIVE.search(text, lo, m.start())
-            and not _PERFECT_BEFORE.search(text, lo, m.start())]
+    past = [m.end() for m in _PAST.finditer(text, lo, start) if _past_marker(text, lo, m)]
     if not fut and not past:
         return None
     return "future" if (fut[-1] if fut else -1) > (past[-1] if past else -1) else "past"
+
+
+def _past_marker(text: str, lo: int, m: re.Match) -> bool:
+    """A ``_PAST`` match that marks a past tense: not "expected", not a participle after "be" or "has", not an
+    adjective after a determiner or a preposition."""
+    return (m.group().lower() not in _NOT_PAST and not _PASSIVE.search(text, lo, m.start())
+            and not _ATTRIBUTIVE.search(text, lo, m.start()) and not _PERFECT_BEFORE.search(text, lo, m.start()))
 
 
 # After a date, the verb's own tense: "agreed to" is past there ("In January, the two companies agreed to keep ...")
@@ -427,11 +431,8 @@ def _tense_after(text: str, start: int, end: int) -> str | None:
     head = _CLAUSE_HEAD.match(text, lo)  # the subject and its verb: the clause's first six words
     hi = head.end() if head else lo
     fut = _MODAL.search(text, lo, hi)
-    for m in _PAST.finditer(text, lo, fut.start() if fut else hi):
-        if m.group().lower() not in _NOT_PAST and not _PASSIVE.search(
-                text, lo, m.start()) and not _ATTRIBUTIVE.search(text, lo, m.start()) and not _PERFECT_BEFORE.search(
-                text, lo, m.start()):
-            return "past"
+    if any(_past_marker(text, lo, m) for m in _PAST.finditer(text, lo, fut.start() if fut else hi)):
+        return "past"
     return "future" if fut else None
 
 

@@ -104,6 +104,7 @@ _TOKEN = re.compile(r"[A-Za-z]+")
 _FORECAST = frozenset("estimate estimates estimated forecast forecasts forecasted projected projects predicts expects "
                       "predicted "
                       "could might".split())
+_FORECAST_VERBS = (_FORECAST - {"could", "might"}) | {"expect", "expected", "predict"}  # (what might be is no forecast)
 _PLAN_NOUNS_VERBS = frozenset("plan plans planned approve approved approves approval adopt adopted adopts".split())
 _BUSINESS = frozenset("companies company firms firm investors investor businesses business".split())
 _AMOUNT = re.compile(r"[$€£¥₸]\s?\d|\b\d[\d,.]*\s*(?:%|per\s?cent|percent|billion|million|trillion|bn\b|tenge|euros?"
@@ -148,8 +149,6 @@ _CREDIT = re.compile(r"\s*[*_(]*(?:First|Originally)\s+published\b")
 _YOU = re.compile(r"\byou\b", _I)
 _BY_BEFORE = re.compile(r"\bby\s+$", _I)
 _GOAL_VERB = re.compile(r"\b(?:wants?|aims?|hopes?|intends?|would|will)\b", _I)
-_FORECAST_WORD = re.compile(r"\b(?:expects?|expected|estimates?|estimated|forecasts?|forecasted|projected|predicts?)\b",
-                            _I)
 _NAMING_YEAR = re.compile(r" (?!and\b|to\b|or\b|in\b|on\b|at\b|as\b)([a-z]+)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|this|that)\s+$", _I)  # ("under a 2010 agreement": its date)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.I)
@@ -369,14 +368,25 @@ def _ongoing(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _names_a_thing(body: str, d: DateExpr) -> bool:
+    """A year that names a thing: "the 2022 partnership", "the 2028 freight target" ("the 2024 visit" is dated)."""
+    if d.end - d.start != 4 or not _DETERMINER_BEFORE.search(body, max(0, d.start - 6), d.start):
+        return False
+    noun = _NAMING_YEAR.match(body, d.end)
+    return noun is not None and _kind_of(noun.group(1).lower()) not in ("visit", "summit")
+
+
+def _bare_number(body: str, lo: int, hi: int, dates: Sequence[DateExpr]) -> bool:
+    """A number between ``lo`` and ``hi`` that is no part of a date: a statistic's figure ("78,000 visitors")."""
+    return any(not any(x.start <= m.start() < x.end for x in dates) for m in _DIGIT.finditer(body, lo, hi))
+
+
 def _usable(d: DateExpr, words: list[tuple[int, int, str]], wordset: set[str], triggers, has_amount: bool,
             body: str = "") -> bool:
     if d.anchor in ("until", "after"):
         return False
-    if body and d.end - d.start == 4 and _DETERMINER_BEFORE.search(body, max(0, d.start - 6), d.start):
-        noun = _NAMING_YEAR.match(body, d.end)
-        if noun and _kind_of(noun.group(1).lower()) not in ("visit", "summit"):
-            return False  # "the 2022 partnership", "the 2028 freight target" name a thing ("the 2024 visit" is dated)
+    if body and _names_a_thing(body, d):
+        return False
     if d.anchor == "since":  # "active in the country since 1992"; "investments since 2005 reached $24bn" is a figure
         return bool(wordset & _PRESENCE or _ongoing(words)) and not has_amount
     if d.text.lower() == "recent":  # only "the recent summit/visit/talks/agreement"
@@ -511,14 +521,13 @@ def _leftover_dates(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Date
     for d in sent_dates:
         if d.anchor != "at" or d.date is None or d.text.lower() in ("today", "now", "recent"):
             continue
-        if any(x.date.startswith(d.date) or d.date.startswith(x.date) for x in events) or not _usable(
-                d, [], set(), [], False, body):
+        if any(x.date.startswith(d.date) or d.date.startswith(x.date) for x in events) or _names_a_thing(body, d):
             continue
         clauses = clauses or _clauses(body, s, e)
         cs, ce = next(((a, b) for a, b, _ in clauses if a <= d.start < b), (s, e))
         lo, hi = max(cs, d.start - 60), min(ce, d.end + 60)
-        if _AMOUNT.search(body, lo, hi) or {w for _, _, w in _words(body, lo, hi)} & _STAT or any(
-                not any(x.start <= m.start() < x.end for x in sent_dates) for m in _DIGIT.finditer(body, lo, hi)):
+        if _AMOUNT.search(body, lo, hi) or {w for _, _, w in _words(body, lo, hi)} & _STAT or _bare_number(
+                body, lo, hi, sent_dates):
             continue  # "reached $4.4 billion last year, up from ... in 2021": a statistic's dates
         if _NOT_EVENT_BEFORE.search(body, max(s, d.start - 40), d.start) or _DROPPED.search(
                 body[max(s, d.start - 45):d.start]) or _TO_BEFORE.search(body, max(s, d.start - 6), d.start):
@@ -551,7 +560,8 @@ def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr], sent_dat
     ("received 78,000 visitors last year"); a credit line ("First published in ...") and a reader addressed ("you
     will see") make none."""
     body = ctx.body
-    if _CREDIT.match(body, cs) or _YOU.search(body, cs, ce) or _FORECAST_WORD.search(body, cs, ce):
+    if _CREDIT.match(body, cs) or _YOU.search(body, cs, ce) or not _FORECAST_VERBS.isdisjoint(
+            w for _, _, w in _words(body, cs, ce)):
         return None  # (nor a forecast: "analysts expect volumes to double this year")
     kind = "other"
     verb = _PAST_VERB.search(body, cs, ce) or next(
@@ -568,7 +578,7 @@ def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr], sent_dat
         verb, kind = _WILL_VERB.search(body, cs, ce), "plan"
         if verb is None or any(_after(ctx.published or "", d.date or "") for d in usable):  # none before it
             return None
-    if any(not any(x.start <= m.start() < x.end for x in sent_dates) for m in _DIGIT.finditer(body, cs, ce)):
+    if _bare_number(body, cs, ce, sent_dates):
         return None
     return min(usable, key=lambda x: abs(x.start - verb.start())), verb.start(), kind
 
