@@ -13,13 +13,14 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from kzmap import appdata, dataset, mapview, querystate
+from kzmap import appdata, dataset, foliumfix, mapview, querystate
 from kzmap.filters import FilterState, apply
 from kzmap.html import READER_CSS, esc, legend_html, link, reader_html, swatch
 from kzmap.worker import extract_apart
 
 HERE = Path(__file__).resolve().parent
 T0, CPU0 = time.perf_counter(), time.thread_time()  # this run's server time -> st.session_state.script_ms (bench/)
+foliumfix.align_initial_value()  # no second script run on every page load (see kzmap/foliumfix.py)
 st.set_page_config(page_title="kzmap · Kazakhstan's partnerships", page_icon="🗺️", layout="wide")
 
 

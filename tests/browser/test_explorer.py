@@ -57,6 +57,28 @@ def test_markers_timeline_screenshot_and_nothing_from_a_cdn(app_server, app_page
     assert any(u.endswith("/app/static/leaflet/leaflet.js") for _, u in app_page.requests)
 
 
+def test_a_page_load_runs_the_script_once(app_server, app_page):
+    """st_folium's page sends its value back once the map is drawn when it differs from the initial value the
+    server gave: without kzmap/foliumfix.py every visit ran the whole script a second time."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    finished = []
+
+    def watch(ws):
+        def on_frame(payload):
+            if isinstance(payload, bytes):
+                msg = ForwardMsg()
+                msg.ParseFromString(payload)
+                if msg.WhichOneof("type") == "script_finished":
+                    finished.append(msg.script_finished)
+        ws.on("framereceived", on_frame)
+
+    app_page.on("websocket", watch)
+    open_app(app_page, app_server.url)
+    settle(app_page, 2500)
+    assert len(finished) == 1
+
+
 def test_partner_in_url_shows_fewer_markers_but_some(app_server, app_page):
     full = open_app(app_page, app_server.url).locator(MARKER).count()
     frame = open_app(app_page, app_server.url + "?partner=RU")
