@@ -434,6 +434,40 @@ def _without_short_names(text: str, runs: list[Run], kept: list[Match], orgs: di
     return out
 
 
+# "Lancaster said", "said Lancaster": a name standing alone beside a verb of speech
+_SPEECH = r"(?:said|says|told|added|noted|explained|argued|stressed|recalled|warned|insisted|wrote|replied|admitted)"
+_SPEECH_AFTER = re.compile(rf"[ \t\u00a0]+{_SPEECH}\b")
+_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}[ \t\u00a0]+$")
+
+
+def _closes_person_name(m: Match, run: Run, gaz: Gazetteer) -> bool:
+    """The match ends a run that one or two given names open ("Sarah Lancaster", "Jörg Wittenberg"): a name-like
+    word that is no common word ("Air Astana" is no person), after any titles ("Deputy Minister Oleg Orlov")."""
+    words = run.words
+    if m.j != len(words) or m.i == 0 or words[m.i - 1].joiner != " ":
+        return False
+    k = 0
+    while k < m.i and words[k].fold in TITLES:
+        k += 1
+    return 1 <= m.i - k <= 2 and all(
+        w.joiner == " " and _name_like(w, gaz) and w.fold not in gaz.common_words and w.fold not in CONNECTORS
+        for w in words[k:m.i])
+
+
+def _without_surnames(text: str, runs: list[Run], kept: list[Match], surnames: dict[str, int]) -> list[Match]:
+    """Drop a name standing alone beside a verb of speech once the article has used it as a person's surname:
+    "Sarah Lancaster, the fund's managing partner ... Lancaster said" (not "Lancaster said" before her)."""
+    out = []
+    for m in kept:
+        words = runs[m.run].words
+        at, end = words[m.i].start, words[m.j - 1].end
+        if (m.key in surnames and surnames[m.key] < at and m.i == 0 and m.j == len(words)
+                and (_SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, at - 16), at))):
+            continue
+        out.append(m)
+    return out
+
+
 def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
                   runs: list[Run] | None = None,
                   partner_mentions: Sequence[PartnerMention] | None = None) -> list[Mention]:
@@ -441,6 +475,7 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
     runs = runs if runs is not None else find_runs(text, gaz.trail_words, gaz.interest, gaz.skeletons)
     kept: list[Match] = []
     orgs: dict[str, int] = {}  # a name that opens an organisation's name -> where it first does
+    surnames: dict[str, int] = {}  # a name that ends a person's name -> where it first does
     for r, run in enumerate(runs):
         matches = match_run(run.words, gaz, r)
         if not matches:
@@ -457,8 +492,12 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
             elif (m.i == 0 and m.j < len(run.words) and m.key not in orgs and m.key not in gaz.country_fold
                   and _opens_org_name(m, run, gaz)):
                 orgs[m.key] = run.words[0].start
+            elif m.key not in surnames and m.key not in gaz.country_fold and _closes_person_name(m, run, gaz):
+                surnames[m.key] = run.words[m.i].start
     if orgs:
         kept = _without_short_names(text, runs, kept, orgs)
+    if surnames:
+        kept = _without_surnames(text, runs, kept, surnames)
     kept = [m for m in kept if m.key in gaz.country_fold or not on_route(  # a country stays one
         text, runs[m.run].words[m.i].start, runs[m.run].words[m.j - 1].end)]
     if partner_mentions is None:
