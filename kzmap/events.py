@@ -127,6 +127,9 @@ _NOT_EVENT_BEFORE = re.compile(r"\b(?:told|addressed|addressing|telling)\s+(?:th
 # "first planned for 2024" is a plan that changed; "the first summit ... was held in July 2023" is an event
 _FIRST_PLANNED = re.compile(r"\bfirst\s+$", _I)
 _FOLLOWED = re.compile(r"followed\s+by", _I)
+_WHEN = re.compile(r",\s+when\s+", _I)  # the separator of a clause that tells what happened at the date before it
+_MEETING_KINDS = frozenset({"agreement", "visit", "summit"})
+_DONE = re.compile(r"[a-z]+ed|met|held|signed", _I)  # a past tense: "when they signed", not "called off a trip"
 # "about 880,000 visits", "52,000 Indian citizens visited": a count of visits is a statistic, not a visit
 _COUNTED = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s+(?:thousand|million))\s+"
                       r"(?:[A-Za-z]+\s+){0,2}$", _I)
@@ -399,12 +402,18 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
     events: list[Event] = []
     first: tuple[str | None, str | None, str, float] | None = None
     inherit_later: list[tuple[int, int, bool]] = []
+    last_end = s
     for cs, ce, followed in _clauses(body, s, e):
         words = _words(body, cs, ce)
         wordset = {w for _, _, w in words}
         trig = _triggers(body, cs, ce, words)
         has_amount = _AMOUNT.search(body, cs, ce) is not None
         usable = [d for d in sent_dates if cs <= d.start < ce and _usable(d, words, wordset, trig, has_amount, body)]
+        if not usable and _WHEN.fullmatch(body, last_end, cs) and any(
+                k in _MEETING_KINDS and ts - cs <= 80 and "," not in body[cs:ts] and _DONE.fullmatch(body, ts, te)
+                for ts, te, k in trig):
+            usable = [d for d in sent_dates if d.end == last_end and d.anchor == "at"]  # "December 2021, when they signed"
+        last_end = ce
         if has_amount and wordset & _STAT and not wordset & _STRONG:
             # a statistic or a forecast: a figure, not an event; but a goal keeps its deadline ("set a goal of
             # 15% by 2030, up from 6% last year": a plan for 2030, and last year's share a figure)

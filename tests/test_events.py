@@ -492,3 +492,20 @@ def test_a_wish_with_a_deadline_is_a_plan(body, published, dated):
 ])
 def test_a_timeline_line_may_open_with_a_short_lead_before_its_date(line, published, dated):
     assert [(e.kind, e.date) for e in events(line, published)] == dated
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a clause that opens with ", when" tells what happened at the date just before it
+    ("The project dates back to December 2021, when the two presidents signed a declaration on allied relations.",
+     [("agreement", "2021-12")]),
+    ("The political ground was laid in January, when Lithuania's transport minister visited Astana.",
+     [("visit", "2025-01")]),
+    # no visit that did not happen, nor an event word after a comma of the clause (what the first clause tells of
+    # stays a happening)
+    ("Relations lost momentum in August 2024, when the prime minister called off a trip to Astana.",
+     [("other", "2024-08")]),
+    ("Work slowed in 2023, when prices for steel jumped, but the Korean side agreed to raise its share.",
+     [("other", "2023")]),
+])
+def test_a_when_clause_takes_the_date_before_it(body, expected):
+    assert kinds_dates(body) == expected
