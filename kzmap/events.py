@@ -139,11 +139,12 @@ _MET_NEED = re.compile(r"(?:\s+(?!(?:with|in|at|to|on|for|and|over|about)\b)[\w%
                        r"|quotas?)\b", _I)
 _MEET = frozenset({"meet", "meets", "met"})
 _DIGIT = re.compile(r"\d+")
-# a regular past tense ("police raided a dormitory"), but not an adjective after a determiner, an auxiliary or a
-# linking verb ("the revised plan", "was delayed", "need guaranteed water"), nor these words
+# a regular past tense ("police raided a dormitory"; a passive one too: "was widened last autumn"), but not an
+# adjective after a determiner, a present or perfect auxiliary or a linking verb ("the revised plan", "is needed",
+# "need guaranteed water"), nor these words
 _ED = re.compile(r"(?<![\w-])[a-z]{3,}ed\b")
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|of|for|with|on|in|at|by"
-                               r"|from|to|into|under|over|about|was|were|been"
+                               r"|from|to|into|under|over|about|been"
                                r"|be|is|are|has|have|had|need|needs|get|gets|got|remain|remains|seem|seems)\s+$", _I)
 _NOT_VERB_ED = frozenset("based owned led need speed seed feed bed hundred indeed united limited related used called "
                          "named expected scheduled planned proposed".split())
@@ -409,10 +410,11 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
         trig = _triggers(body, cs, ce, words)
         has_amount = _AMOUNT.search(body, cs, ce) is not None
         usable = [d for d in sent_dates if cs <= d.start < ce and _usable(d, words, wordset, trig, has_amount, body)]
+        # "December 2021, when they signed": a when-clause takes the date just before it
         if not usable and _WHEN.fullmatch(body, last_end, cs) and any(
                 k in _MEETING_KINDS and ts - cs <= 80 and "," not in body[cs:ts] and _DONE.fullmatch(body, ts, te)
                 for ts, te, k in trig):
-            usable = [d for d in sent_dates if d.end == last_end and d.anchor == "at"]  # "December 2021, when they signed"
+            usable = [d for d in sent_dates if d.end == last_end and d.anchor == "at"]
         last_end = ce
         if has_amount and wordset & _STAT and not wordset & _STRONG:
             # a statistic or a forecast: a figure, not an event; but a goal keeps its deadline ("set a goal of

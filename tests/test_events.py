@@ -423,6 +423,8 @@ def test_meeting_a_need_is_no_meeting(body, dates):
     ("The exchange must hand the assets to a court-appointed administrator by April 30.", "2024-04-10", []),
     ("Lorries queued at the crossing for up to three days in January.", "2025-03-12", ["2025-01"]),  # any -ed verb
     ("Farmers need guaranteed water in July and August.", "2025-03-12", []),  # an adjective
+    ("The Zhibek Zholy crossing was widened last autumn.", "2025-05-16", ["2024"]),  # a passive past
+    ("The reservoir is needed in July and August.", "2025-03-12", []),  # a passive present
     ("First published in the South China Morning Post, September 17, 2023", "2023-09-17", []),  # a credit line
 ])
 def test_a_dated_happening_without_an_event_word_is_an_event(body, published, dates):
