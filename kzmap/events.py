@@ -161,7 +161,11 @@ _TO_BEFORE = re.compile(r"\bto\s+$", re.I)
 _PAST_VERB = re.compile(r"(?<![\w-])(?:born|married|moved|went|came|left|died|graduated|retired|joined|became|"
                         r"fled|settled|returned|began|started|stopped|ended|reached|crossed|raided|detained|arrested|"
                         r"cut|added|declared|applied|received|appeared|replaced|introduced|terminated|banned|filed|granted|"
-                        r"allowed|spent|issued|elected|appointed|resigned|won|lost|paused|suspended|lifted)\b", re.I)
+                        r"allowed|spent|issued|elected|appointed|resigned|won|lost|paused|suspended|lifted|built|sent|sold|bought"
+                        # (not a statistic: "made up a fifth", "took more than half", "held less than half its volume")
+                        r"|made(?!\s+up\b)|took\s+(?:effect|place|office|part|over)"
+                        r"|held(?!\s+(?:less|more|about|around|roughly|nearly|almost|only|just|over|under|some|\d)\b))\b",
+                        re.I)
 # the day a statement was made: "said on Monday", "told reporters on Tuesday", "announced Thursday"
 _REPORTED = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|stated|confirmed|reported)\s+(?:on\s+|in\s+)?$", _I)
 # "On Monday the industry ministry said it would ...": the statement's day before its subject and verb

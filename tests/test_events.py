@@ -425,6 +425,13 @@ def test_meeting_a_need_is_no_meeting(body, dates):
     ("Farmers need guaranteed water in July and August.", "2025-03-12", []),  # an adjective
     ("The Zhibek Zholy crossing was widened last autumn.", "2025-05-16", ["2024"]),  # a passive past
     ("The reservoir is needed in July and August.", "2025-03-12", []),  # a passive present
+    ("The first was held in Xi'an in May 2023.", "2025-06-17", ["2023-05"]),
+    ("On Tuesday a new feeder service made its first call.", "2025-08-07", ["2025-08-05"]),
+    ("A law that took effect in 2016 requires data to stay inside the country.", "2025-03-12", ["2016"]),
+    # a statistic's verbs
+    ("Indian groups made up almost a fifth of foreign guests last winter.", "2026-06-10", []),
+    ("Chinese utilities took more than half of the sales last year.", "2025-03-12", []),
+    ("The reservoir held less than half its usual volume in June.", "2025-08-12", []),
     ("First published in the South China Morning Post, September 17, 2023", "2023-09-17", []),  # a credit line
 ])
 def test_a_dated_happening_without_an_event_word_is_an_event(body, published, dates):
