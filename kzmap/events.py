@@ -571,9 +571,9 @@ def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr], sent_dat
     determiner, auxiliary or linking verb makes an adjective ("police raided a dormitory", not "need guaranteed
     water"); what will happen ("plan"): a wish, an aim or "will" before a deadline ("wants to have 600 students by
     2028"), else "will" or "is to" and a verb, none of the clause's dates before the publication ("Kansai will
-    install sensors in the second quarter"). Otherwise a number beside the dates makes it a statistic
-    ("received 78,000 visitors last year"); a credit line ("First published in ...") and a reader addressed ("you
-    will see") make none."""
+    install sensors in the second quarter"), numbers or not ("60 engineers will train in Korea from January").
+    A number beside the dates of what happened makes it a statistic ("received 78,000 visitors last year"); a
+    credit line ("First published in ...") and a reader addressed ("you will see") make none."""
     body = ctx.body
     if _CREDIT.match(body, cs) or _YOU.search(body, cs, ce) or not _FORECAST_VERBS.isdisjoint(
             w for _, _, w in _words(body, cs, ce)):
@@ -593,7 +593,7 @@ def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr], sent_dat
         verb, kind = _WILL_VERB.search(body, cs, ce), "plan"
         if verb is None or any(_after(ctx.published or "", d.date or "") for d in usable):  # none before it
             return None
-    if _bare_number(body, cs, ce, sent_dates):
+    if kind == "other" and _bare_number(body, cs, ce, sent_dates):
         return None
     return min(usable, key=lambda x: abs(x.start - verb.start())), verb.start(), kind
 
