@@ -159,7 +159,8 @@ _NEXT_WEEK = re.compile(r"\s+next\s+week\b", re.I)
 # again in the spring" (both after the publication day more often than not)
 _FUTURE = re.compile(r"\b(?:will|shall|is set to|are set to|set to|scheduled|to be held|expected to|plans? to|"
                      r"is to|are to|due to|is due|are due|due in|upcoming|forthcoming|next|would|agreed to|decided to"
-                     r"|promised to|pledged to|vowed to|wants? to|hopes? to|intends? to|aims? to|offered to"
+                     r"|(?<!\bas )promise[sd]?|pledge[sd]? to|vow(?:s|ed)? to|wants? to|hopes? to|intends? to|aims? to"
+                     r"|offered to"
                      r"|proposed to|should|plans\s+(?:a|an|its|new)|plan\s+(?:a|an|their|new))\b", re.I)
 _THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.I)
 _YEAR_NUMBER = re.compile(r"\b(?:19|20)\d\d\b")

@@ -258,6 +258,10 @@ def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it(text, 
     # a wish looks forward, as "plans to" does
     ("The airline's first winter route: from November it wants to fly to Sharm el-Sheikh.", "2026-01-21",
      [("November", "2026-11")]),
+    # a promise looks forward, even in the perfect; "as promised" does not
+    ("The ministry has promised a new system by November.", "2025-03-19", [("by November", "2025-11")]),
+    ("The akimat promises land in October.", "2025-03-19", [("October", "2025-10")]),
+    ("The ministry delivered the system in February, as promised.", "2025-03-19", [("February", "2025-02")]),
     # "of that year" is the year just named
     ("The deal was signed in March 2022, and builders broke ground in September of that year.", "2025-05-23",
      [("March 2022", "2022-03"), ("September of that year", "2022-09")]),

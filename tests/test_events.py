@@ -443,6 +443,8 @@ def test_a_dated_happening_without_an_event_word_is_an_event(body, published, da
     ("Engineers will test concrete samples from Almaty in the summer.", "2025-01-22", [("plan", "2025")]),
     ("You will see one of the largest copper districts in the world next year.", "2025-10-15", []),
     ("Engineers will test the samples taken in January 2025.", "2025-03-22", []),  # a date before the publication
+    ("The Kyzylorda regional akimat has promised to allocate the land by March.", "2024-12-04",
+     [("plan", "2025-03")]),  # a promise with a deadline
     ("About 60 Kazakh engineers will train at Andong's plants in Korea from January.", "2024-10-09",
      [("plan", "2025-01")]),  # a number in a plan is no statistic
 ])
