@@ -392,6 +392,15 @@ def test_a_place_name_first_used_as_a_surname_is_the_person_when_they_speak(plac
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Alfalfa gives farmers in Zhetysu a cash crop.", [("Zhetysu", "Jetisu Region", "region", "KZ")]),
+    ("The wind in Mangystau blows almost all year.", [("Mangystau", "Mangystau Region", "region", "KZ")]),
+    ("Mills in Karaganda run on coal.", [("Karaganda", "Karagandy", "city", "KZ")]),  # the city keeps its name
+])
+def test_a_regions_bare_name_that_no_town_carries(places_of, text, expected):
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # Natural Earth's states and provinces (geo/regions.tsv)
     ("The carmaker builds engines in Bavaria and Thuringia.",
      [("Bavaria", "Bavaria", "region", "DE"), ("Thuringia", "Thuringia", "region", "DE")]),
