@@ -148,7 +148,9 @@ _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|t
                                r"|be|is|are|has|have|had|need|needs|get|gets|got|remain|remains|seem|seems)\s+$", _I)
 _NOT_VERB_ED = frozenset("based owned led need speed seed feed bed hundred indeed united limited related used called "
                          "named expected scheduled planned proposed".split())
-_WILL_VERB = re.compile(r"\b(?:will|is to|are to|is due to|are due to)\s+(?:also\s+)?[a-z]+", _I)
+# what will happen: "will", "would" (reported: "said it would buy 12,000 tonnes next year"), "should", a wish or an aim
+_WILL_VERB = re.compile(r"\b(?:will|would|should|is to|are to|is due to|are due to"
+                        r"|(?:hopes?|wants?|intends?|aims?|plans?) to)\s+(?:also\s+)?[a-z]+", _I)
 _CREDIT = re.compile(r"\s*[*_(]*(?:First|Originally)\s+published\b")
 _YOU = re.compile(r"\byou\b", _I)
 _BY_BEFORE = re.compile(r"\bby\s+$", _I)
@@ -570,8 +572,9 @@ def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr], sent_dat
     starts, and the kind. What happened ("other"): a verb of ``_PAST_VERB``, else a past tense in -ed that no
     determiner, auxiliary or linking verb makes an adjective ("police raided a dormitory", not "need guaranteed
     water"); what will happen ("plan"): a wish, an aim or "will" before a deadline ("wants to have 600 students by
-    2028"), else "will" or "is to" and a verb, none of the clause's dates before the publication ("Kansai will
-    install sensors in the second quarter"), numbers or not ("60 engineers will train in Korea from January").
+    2028"), else "will", "would", "should", "is to", a wish or an aim ("hopes to") and a verb, none of the clause's
+    dates before the publication ("Kansai will install sensors in the second quarter"), numbers or not ("60
+    engineers will train in Korea from January").
     A number beside the dates of what happened makes it a statistic ("received 78,000 visitors last year"); a
     credit line ("First published in ...") and a reader addressed ("you will see") make none."""
     body = ctx.body

@@ -445,6 +445,12 @@ def test_a_dated_happening_without_an_event_word_is_an_event(body, published, da
     ("Engineers will test the samples taken in January 2025.", "2025-03-22", []),  # a date before the publication
     ("The Kyzylorda regional akimat has promised to allocate the land by March.", "2024-12-04",
      [("plan", "2025-03")]),  # a promise with a deadline
+    ("Officials said a trial train of 40 containers would leave Saryagash station next month.", "2025-08-20",
+     [("plan", "2025-09")]),  # reported speech
+    ("Next spring he hopes to bring his mother, now 74, to Almaty.", "2025-10-15", [("plan", "2026")]),
+    ("The first 5,000 hectares should be under drip lines this summer.", "2026-03-24", [("plan", "2026")]),
+    ("He said in 2019 that the company would hire local staff.", "2025-10-15",
+     [("announcement", "2019")]),  # a statement of 2019, no plan
     ("About 60 Kazakh engineers will train at Andong's plants in Korea from January.", "2024-10-09",
      [("plan", "2025-01")]),  # a number in a plan is no statistic
 ])
