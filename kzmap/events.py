@@ -585,6 +585,10 @@ def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr], sent_dat
     verb = _PAST_VERB.search(body, cs, ce) or next(
         (m for m in _ED.finditer(body, cs, ce) if m.group().lower() not in _NOT_VERB_ED
          and not _ADJECTIVE_BEFORE.search(body, max(cs, m.start() - 12), m.start())), None)
+    if verb is not None and _WILL_VERB.search(body, cs, verb.start()) and not any(
+            _after(ctx.published or "", d.date or "") for d in usable):
+        verb = None  # "will be held", "will install sensors linked to ..." (not "would draw water under a permit
+        # issued in February", a date before the publication): what will happen
     deadline = next((d for d in usable if d.anchor == "by" or _BY_BEFORE.search(body, max(cs, d.start - 4), d.start)),
                     None)  # ("by 2028", "by the end of 2028")
     goal = _GOAL_VERB.search(body, cs, ce) if verb is None and deadline is not None else None

@@ -451,6 +451,10 @@ def test_a_dated_happening_without_an_event_word_is_an_event(body, published, da
     ("The first 5,000 hectares should be under drip lines this summer.", "2026-03-24", [("plan", "2026")]),
     ("He said in 2019 that the company would hire local staff.", "2025-10-15",
      [("announcement", "2019")]),  # a statement of 2019, no plan
+    ("In the second quarter, Kansai will install 150 sensors, linked to an early-warning system.", "2025-01-22",
+     [("plan", "2025")]),  # "will" before a participle
+    ("The plant would draw water from the Talas under a permit issued in February.", "2026-04-23",
+     [("other", "2026-02")]),  # (the date is past: the participle tells what happened)
     ("About 60 Kazakh engineers will train at Andong's plants in Korea from January.", "2024-10-09",
      [("plan", "2025-01")]),  # a number in a plan is no statistic
 ])
