@@ -85,7 +85,7 @@ _YEAR = r"(?:19\d\d|20\d\d|2100)(?![\d])"
 _DASH = r"\s*(?:[-\u2010-\u2015]|to|until|till|through|and)\s*"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PREP = (r"(?:(?P<prep>[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Tt]hrough|[Tt]hroughout|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter"
-         r"|[Ff]rom|[Ff]or|[Dd]uring|[Bb]etween|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Tt]his|[Nn]ext|[Oo]f|[Ss]tarting"
+         r"|[Ff]rom|[Ff]or|[Dd]uring|[Oo]ver|[Bb]etween|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Tt]his|[Nn]ext|[Oo]f|[Ss]tarting"
          r"|[Ee]nd of|[Tt]he end of|[Bb]eginning of)\s+|(?P<prep2>[Mm]id-|[Ee]arly-|[Ll]ate-)\s*)?")
 _LEFT = r"(?<![\w$€£¥₸.,])(?<!\d[-\u2010-\u2015])(?<![A-Za-z]-)"
 # Alternatives are tried in order at each position: longest forms first.
@@ -444,7 +444,7 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     kind = next(k for k in ("md_md", "dm_dm", "md_d", "d_dm", "mdy", "dmy", "iso", "my", "yy", "year", "mon", "rel",
                             "soon", "ago", "ahead", "early", "cur", "qtr", "day", "season", "wd", "recent") if g.get(k))
     if kind == "season" and not (g["sy"] or g["sr"]) and prep not in (
-            "in", "during", "by", "until", "since", "this", "last", "next", "early", "late", "throughout"):
+            "in", "during", "over", "by", "until", "since", "this", "last", "next", "early", "late", "throughout"):
         return None  # "spring" alone is a word ("a spring in its step"); "in the spring" is a date
     # Keep anchoring prepositions in the text; drop plain ones (in, on, of, during...).
     anchor = _ANCHORS.get(prep, "at")

@@ -258,6 +258,10 @@ def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it(text, 
     # a wish looks forward, as "plans to" does
     ("The airline's first winter route: from November it wants to fly to Sharm el-Sheikh.", "2026-01-21",
      [("November", "2026-11")]),
+    # "over the summer" is a season's date, as "in the summer" is
+    ("Engineers will test concrete samples from Almaty over the summer.", "2025-01-22",
+     [("over the summer", "2025")]),
+    ("Sales rose over the past year.", "2025-01-22", []),
     # a promise looks forward, even in the perfect; "as promised" does not
     ("The ministry has promised a new system by November.", "2025-03-19", [("by November", "2025-11")]),
     ("The akimat promises land in October.", "2025-03-19", [("October", "2025-10")]),
