@@ -416,11 +416,14 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
         trig = _triggers(body, cs, ce, words)
         has_amount = _AMOUNT.search(body, cs, ce) is not None
         usable = [d for d in sent_dates if cs <= d.start < ce and _usable(d, words, wordset, trig, has_amount, body)]
-        # "December 2021, when they signed": a when-clause takes the date just before it
-        if not usable and _WHEN.fullmatch(body, last_end, cs) and any(
+        # "December 2021, when they signed", "since 2018, when it became the regional capital": a when-clause
+        # takes the date just before it, for a meeting in the past tense or a happening with no event word
+        if not usable and _WHEN.fullmatch(body, last_end, cs) and (not trig or any(
                 k in _MEETING_KINDS and ts - cs <= 80 and "," not in body[cs:ts] and _DONE.fullmatch(body, ts, te)
-                for ts, te, k in trig):
-            usable = [d for d in sent_dates if d.end == last_end and d.anchor == "at"]
+                for ts, te, k in trig)):
+            usable = [d for d in sent_dates if d.end == last_end and d.anchor in (("at",) if trig else ("at", "since"))
+                      and not any(x.date == d.date for x in events)]  # (not twice: "made headlines last November,
+            # when several hundred lorries waited")
         last_end = ce
         if has_amount and wordset & _STAT and not wordset & _STRONG:
             # a statistic or a forecast: a figure, not an event; but a goal keeps its deadline ("set a goal of

@@ -523,6 +523,10 @@ def test_a_timeline_line_may_open_with_a_short_lead_before_its_date(line, publis
      [("agreement", "2021-12")]),
     ("The political ground was laid in January, when Lithuania's transport minister visited Astana.",
      [("visit", "2025-01")]),
+    # a happening with no event word too, after "since" as well; never twice ("made headlines ..., when")
+    ("Hotel capacity in the city has tripled since 2018, when it became the regional capital.", [("other", "2018")]),
+    ("The project goes back to 2019, when KOICA added Zhambyl region to its list.", [("other", "2019")]),
+    ("Queues made headlines last November, when several hundred lorries waited for days.", [("other", "2024-11")]),
     # no visit that did not happen, nor an event word after a comma of the clause (what the first clause tells of
     # stays a happening)
     ("Relations lost momentum in August 2024, when the prime minister called off a trip to Astana.",
