@@ -418,6 +418,12 @@ def test_meeting_a_need_is_no_meeting(body, dates):
     ("She moved to Almaty in 2019 and now runs a bakery.", "2025-10-15", ["2019"]),
     ("On 28 October, police raided a workers' dormitory on the edge of Almaty.", "2024-11-06", ["2024-10-28"]),
     ("The park received about 78,000 visitors last year, up from 31,000 in 2021.", "2025-10-22", []),  # a statistic
+    ("Last year only 14 students from the region went to study in Italy.", "2025-10-22", []),  # a counted subject
+    ("About 60,000 tonnes left for Italy in November by rail.", "2025-12-10", []),
+    # a number inside the subject's phrase counts no statistic
+    ("A block train of 60 wagons loaded with wheat left Zhanaozen on Friday.", "2025-03-03", ["2025-02-28"]),
+    ("A trial train carrying the first 24 kits reached Dostyk on Friday.", "2026-03-09", ["2026-03-06"]),
+    ("The 52 containers left Oskemen on November 3.", "2025-11-20", ["2025-11-03"]),
     ("The reservoir was only two-thirds full this month.", "2026-05-13", []),  # no happening
     ("In July 2022 the akimat terminated the leases on the farmland.", "2025-11-19", ["2022-07"]),
     ("The exchange must hand the assets to a court-appointed administrator by April 30.", "2024-04-10", []),
