@@ -391,10 +391,10 @@ _IN_PHRASE = re.compile(r"\b(?:the|of|carrying|with|first)\s+"
                         r"(?:(?:about|some|around|nearly|roughly|almost|over|more\s+than)\s+)?$", _I)
 
 
-def _counted_subject(body: str, lo: int, hi: int, dates: Sequence[DateExpr]) -> bool:
-    """A number between ``lo`` and ``hi`` (before the verb) that counts what the clause tells of ("3,100 kandas
-    settled", "About 60,000 tonnes left"): a statistic; not one inside a phrase of the subject ("A block train of
-    60 wagons left on Friday", "A trial train carrying the first 24 kits reached Dostyk")."""
+def _counted(body: str, lo: int, hi: int, dates: Sequence[DateExpr]) -> bool:
+    """A number between ``lo`` and ``hi`` that counts what the clause tells of ("received 78,000 visitors",
+    "About 60,000 tonnes left"): a statistic; not one inside a phrase ("A block train of 60 wagons left on
+    Friday", "carrying the first 24 kits", "tested the route with a pilot group of 14 travellers in October")."""
     for m in _NUMBER.finditer(body, lo, hi):
         if not any(x.start <= m.start() < x.end for x in dates) and not _IN_PHRASE.search(
                 body, max(lo, m.start() - 30), m.start()):
@@ -594,8 +594,8 @@ def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr], sent_dat
     2028"), else "will", "would", "should", "is to", a wish or an aim ("hopes to") and a verb, none of the clause's
     dates before the publication ("Kansai will install sensors in the second quarter"), numbers or not ("60
     engineers will train in Korea from January").
-    A number after the verb of what happened makes it a statistic ("received 78,000 visitors last year"), as does
-    one that counts its subject ("About 60,000 tonnes left in November"; not "A block train of 60 wagons left"); a
+    A number that counts what happened makes it a statistic ("received 78,000 visitors last year", "About 60,000
+    tonnes left in November"; not "A block train of 60 wagons left"); a
     credit line ("First published in ...") and a reader addressed ("you will see") make none."""
     body = ctx.body
     if _CREDIT.match(body, cs) or _YOU.search(body, cs, ce) or not _FORECAST_VERBS.isdisjoint(
@@ -620,8 +620,7 @@ def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr], sent_dat
         verb, kind = _WILL_VERB.search(body, cs, ce), "plan"
         if verb is None or any(_after(ctx.published or "", d.date or "") for d in usable):  # none before it
             return None
-    if kind == "other" and (_bare_number(body, verb.start(), ce, sent_dates)
-                            or _counted_subject(body, cs, verb.start(), sent_dates)):
+    if kind == "other" and _counted(body, cs, ce, sent_dates):
         return None
     return min(usable, key=lambda x: abs(x.start - verb.start())), verb.start(), kind
 
