@@ -401,6 +401,19 @@ def test_a_regions_bare_name_that_no_town_carries(places_of, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the United Kingdom's countries (curated: Natural Earth's units are counties), not inside a longer name
+    ("The university is in the north-west of England.", [("England", "England", "region", "GB")]),
+    ("We trained in Wales in April.", [("Wales", "Wales", "region", "GB")]),  # not GeoNames' village near Sheffield
+    ("Funds in New England took a loan from the Bank of England.", []),
+    # the Adriatic, as the Caspian: the bare name after "the" and before no noun
+    ("Ships crossed the Adriatic to Trieste. Adriatic ports grew.",
+     [("Adriatic", "Adriatic Sea", "sea", ""), ("Trieste", "Trieste", "city", "IT")]),
+])
+def test_the_uks_countries_and_the_adriatic(places_of, text, expected):
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # Natural Earth's states and provinces (geo/regions.tsv)
     ("The carmaker builds engines in Bavaria and Thuringia.",
      [("Bavaria", "Bavaria", "region", "DE"), ("Thuringia", "Thuringia", "region", "DE")]),
