@@ -402,6 +402,14 @@ def _counted(body: str, lo: int, hi: int, dates: Sequence[DateExpr]) -> bool:
     return False
 
 
+def _possessive(body: str, d: DateExpr, cs: int | None = None) -> bool:
+    """A date in the possessive: "next winter's power deliveries", "Last year's harvest"; with ``cs``, not one that
+    opens its clause ("Next year's forum will be held in Aktobe in the autumn": the subject's date)."""
+    if cs is not None and len(body[cs:d.start].split()) < 2:
+        return False
+    return d.text.endswith(("'s", "\u2019s")) or body.startswith(("'s", "\u2019s"), d.end)
+
+
 def _bare_number(body: str, lo: int, hi: int, dates: Sequence[DateExpr]) -> bool:
     """A number between ``lo`` and ``hi`` that is no part of a date: a statistic's figure ("78,000 visitors")."""
     return any(not any(x.start <= m.start() < x.end for x in dates) for m in _DIGIT.finditer(body, lo, hi))
@@ -441,6 +449,9 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
                       and not any(x.date == d.date for x in events)]  # (not twice: "made headlines last November,
             # when several hundred lorries waited")
         last_end = ce
+        if len(usable) > 1 and any(_possessive(body, d, cs) for d in usable):
+            # "next winter's power deliveries in October": a possessive date names a thing beside the clause's date
+            usable = [d for d in usable if not _possessive(body, d, cs)] or usable
         if has_amount and wordset & _STAT and not wordset & _STRONG:
             # a statistic or a forecast: a figure, not an event; but a goal keeps its deadline ("set a goal of
             # 15% by 2030, up from 6% last year": a plan for 2030, and last year's share a figure)
@@ -557,7 +568,8 @@ def _leftover_dates(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Date
     for d in sent_dates:
         if d.anchor != "at" or d.date is None or d.text.lower() in ("today", "now", "recent"):
             continue
-        if any(x.date.startswith(d.date) or d.date.startswith(x.date) for x in events) or _names_a_thing(body, d):
+        if any(x.date.startswith(d.date) or d.date.startswith(x.date) for x in events) or _names_a_thing(
+                body, d) or _possessive(body, d):  # ("next winter's deliveries": a thing's date)
             continue
         clauses = clauses or _clauses(body, s, e)
         cs, ce = next(((a, b) for a, b, _ in clauses if a <= d.start < b), (s, e))

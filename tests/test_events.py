@@ -544,3 +544,18 @@ def test_a_timeline_line_may_open_with_a_short_lead_before_its_date(line, publis
 ])
 def test_a_when_clause_takes_the_date_before_it(body, expected):
     assert kinds_dates(body) == expected
+
+
+@pytest.mark.parametrize("body, published, dates", [
+    # a possessive date names a thing beside the clause's own date
+    ("Officials will agree the exact schedule for next winter's power deliveries in October.", "2024-04-09",
+     ["2024-10"]),
+    ("Farmers sold last year's harvest in March.", "2024-04-09", ["2024-03"]),
+])
+def test_a_possessive_date_gives_way_to_the_clauses_date(body, published, dates):
+    assert [e.date for e in events(body, published)] == dates
+
+
+def test_a_possessive_date_that_opens_its_clause_dates_its_subject():
+    # (the autumn is taken as this year's too: a known fault, see tests/data/README.md)
+    assert "2026" in [e.date for e in events("Next year's forum will be held in Aktobe in the autumn.", "2025-09-24")]
