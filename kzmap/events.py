@@ -387,6 +387,7 @@ def _names_a_thing(body: str, d: DateExpr) -> bool:
 
 
 _NUMBER = re.compile(r"\d[\d,.]*")
+_MEASURE_WORD = re.compile(r"[-\u2010\u2011][a-z]")  # "two 500-kilovolt lines", "the 12-hectare site": no count
 _IN_PHRASE = re.compile(r"\b(?:the|of|carrying|with|first)\s+"
                         r"(?:(?:about|some|around|nearly|roughly|almost|over|more\s+than)\s+)?$", _I)
 
@@ -397,7 +398,7 @@ def _counted(body: str, lo: int, hi: int, dates: Sequence[DateExpr]) -> bool:
     Friday", "carrying the first 24 kits", "tested the route with a pilot group of 14 travellers in October")."""
     for m in _NUMBER.finditer(body, lo, hi):
         if not any(x.start <= m.start() < x.end for x in dates) and not _IN_PHRASE.search(
-                body, max(lo, m.start() - 30), m.start()):
+                body, max(lo, m.start() - 30), m.start()) and not _MEASURE_WORD.match(body, m.end()):
             return True
     return False
 
