@@ -426,7 +426,7 @@ def test_meeting_a_need_is_no_meeting(body, dates):
     ("The 52 containers left Oskemen on November 3.", "2025-11-20", ["2025-11-03"]),
     ("Levante tested the route with a pilot group of 14 travellers in October.", "2025-11-20", ["2025-10"]),
     ("Police detained 41 Uzbek citizens on Monday.", "2025-11-20", []),  # a count
-    ("The 12-hectare site was cleared in August.", "2025-09-17", ["2025-08"]),  # a measure, no count
+    ("Crews cleared a 12-hectare site in August.", "2025-09-17", ["2025-08"]),  # a measure, no count
     ("The reservoir was only two-thirds full this month.", "2026-05-13", []),  # no happening
     ("In July 2022 the akimat terminated the leases on the farmland.", "2025-11-19", ["2022-07"]),
     ("The exchange must hand the assets to a court-appointed administrator by April 30.", "2024-04-10", []),
