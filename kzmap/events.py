@@ -361,7 +361,7 @@ def _clauses(body: str, s: int, e: int) -> list[tuple[int, int, bool]]:
 
 # "has run trams since 1959", "has pumped oil since 2016": a project's work going on since a date
 _PERFECT = frozenset({"has", "have", "had"})
-_IRREGULAR = frozenset("run sent built made shipped supplied".split())
+_IRREGULAR = frozenset("run sent built made shipped supplied held".split())
 _NOT_ONGOING = _STAT | frozenset("grown fallen risen decreased doubled tripled halved changed slowed improved".split())
 
 

@@ -130,6 +130,7 @@ def kinds_dates(body: str, published: str | None = "2025-04-22"):
      "2026-11-20", [("project", "2026-10")]),
     # work going on since a date ("has run trams since 1959"); a statistic since a date is no event
     ("Temirtau has run trams since 1959.", "2025-06-18", [("project", "1959")]),
+    ("The festival has been held every autumn since 1999.", "2025-03-13", [("project", "1999")]),
     ("The pit has produced copper concentrate since 2017.", "2026-05-13", [("project", "2017")]),
     ("Chinese firms have invested in the region since 2005.", "2026-05-13", [("investment", "2005")]),
     ("Freight at Dostyk has grown sharply since 2020.", "2026-05-13", []),
