@@ -3,7 +3,7 @@
 the reference scorer (../shared/eval/score.py beside the project).
 
 Run: ``python tests/data/validate_gold.py [SET ...] [--score path/to/score.py]`` (sets: folder names under
-tests/data with a ``SET_gold`` beside them; default unseen3 to unseen22, written by annotators for this
+tests/data with a ``SET_gold`` beside them; default unseen3 to unseen26, written by annotators for this
 check); ``tests/test_gold_seeds.py`` runs it too. Not a test of the extractor: it never runs it. It feeds
 score.py (1) an empty prediction and (2) a prediction built from the gold itself, which must score 1.0
 everywhere. Warnings (not errors) list place surfaces that also occur inside an actor, route or initiative
@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 # ../shared beside the project (``.parent`` thrice, not ``parents[2]``: a copy of this file in a shallow folder
 # such as /tmp/x must still import, and take --score)
 SCORE = HERE.parent.parent.parent / 'shared' / 'eval' / 'score.py'
-SETS = tuple(f'unseen{k}' for k in range(3, 23))
+SETS = tuple(f'unseen{k}' for k in range(3, 27))
 
 TOP = ['meta', 'places', 'macro_regions', 'countries', 'demonyms', 'actors', 'routes', 'initiatives', 'events',
        'figures', 'quantities', 'undated_events', 'not_places', '_conventions']
