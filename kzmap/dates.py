@@ -17,7 +17,7 @@ Forms understood (case-sensitive month and weekday names, so "may" and "march" a
 - relative: "last/this/next year", "this year's", "last/this/next month", "last week",
   "yesterday", "today", "tomorrow", "two years ago", "two weeks ago", "a decade ago", "in two years' time" (and "in two
   years" after a future verb; "within six months" is left undated), seasons ("in the spring", "autumn 2024",
-  "the spring of next year"), weekdays ("on Monday"), "recent",
+  "the spring of next year"; "in winter" with no article is every winter, no date), weekdays ("on Monday"), "recent",
   "just days before", "a few days ago", "earlier this week/month/year"; the publication's own year or
   month: "by the end of the year", "the rest of the month", "the second half of the year", "year-end"
   ("by the end of the decade" is its last year, 2030 in the 2020s); a quarter without a year ("in the
@@ -446,6 +446,9 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     if kind == "season" and not (g["sy"] or g["sr"]) and prep not in (
             "in", "during", "over", "by", "until", "since", "this", "last", "next", "early", "late", "throughout"):
         return None  # "spring" alone is a word ("a spring in its step"); "in the spring" is a date
+    if kind == "season" and prep in ("in", "during", "over") and not (g["sy"] or g["sr"]) and not re.match(
+            r"the\s", m.group("season"), re.I):
+        return None  # "will store more water in winter": a habit of every winter, not one winter
     # Keep anchoring prepositions in the text; drop plain ones (in, on, of, during...).
     anchor = _ANCHORS.get(prep, "at")
     if prep in ("end of", "the end of", "beginning of"):

@@ -258,6 +258,10 @@ def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it(text, 
     # a wish looks forward, as "plans to" does
     ("The airline's first winter route: from November it wants to fly to Sharm el-Sheikh.", "2026-01-21",
      [("November", "2026-11")]),
+    # a season with no article, year or "this/last/next" is every such season: no date
+    ("Kyrgyzstan will store more water in winter and release it in summer.", "2025-03-01", []),
+    ("The plant opens in the summer.", "2025-03-01", [("the summer", "2025")]),
+    ("Work starts in spring 2026.", "2025-03-01", [("spring 2026", "2026")]),
     # "over the summer" is a season's date, as "in the summer" is
     ("Engineers will test concrete samples from Almaty over the summer.", "2025-01-22",
      [("over the summer", "2025")]),
