@@ -111,7 +111,9 @@ _DATE_RE = re.compile(
     rf"|(?P<season>(?:the\s+)?(?P<sn>spring|summer|autumn|fall|winter)"
     rf"(?:(?:\s+of)?\s+(?P<sy>{_YEAR})|(?:\s+of)?\s+(?P<sr>(?i:last|this|next))\s+year\b)?)"
     rf"|(?P<wd>(?P<wq>(?i:last|next|this)\s+)?(?P<wn>{_WD})(?:{_DASH}(?P<wn2>{_WD}))?)"
-    r"|(?P<recent>(?i:recent)|(?:(?i:just)\s+)?(?:(?i:a)\s+few\s+|(?i:several|two|three)\s+)?(?i:days)\s+(?:before|ago|earlier))"
+    r"|(?P<recent>(?i:recent)|(?:(?i:just)\s+)?(?:(?i:a)\s+few\s+|(?i:several|two|three)\s+)?(?i:days)\s+(?:before|ago)"
+    r"|(?i:just\s+)?(?<!two )(?<!three )(?<!several )(?<!few )(?i:days)\s+earlier)"  # ("two days earlier": earlier
+    # than something the text tells, no date)
     r")(?![\w])"
 )
 # Rarer forms, in a pattern of their own: tried only where ``_DATE_RE`` fails and the hit is one of their words

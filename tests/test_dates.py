@@ -262,6 +262,10 @@ def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it(text, 
     ("Kyrgyzstan will store more water in winter and release it in summer.", "2025-03-01", []),
     ("The plant opens in the summer.", "2025-03-01", [("the summer", "2025")]),
     ("Work starts in spring 2026.", "2025-03-01", [("spring 2026", "2026")]),
+    # "two days earlier" is earlier than something the text tells: no date ("just days earlier" still is one)
+    ("We want to learn about it from the gauges, two days earlier.", "2025-10-10", []),
+    ("A few days earlier, in Samarkand, Germany had signed a migration agreement.", "2025-10-10", []),
+    ("Just days earlier, the talks collapsed.", "2025-10-10", [("Just days earlier", "2025-10")]),
     # "over the summer" is a season's date, as "in the summer" is
     ("Engineers will test concrete samples from Almaty over the summer.", "2025-01-22",
      [("over the summer", "2025")]),
