@@ -16,9 +16,10 @@ Forms understood (case-sensitive month and weekday names, so "may" and "march" a
   ranges "from 2024 to 2029", "2003 until 2028", "2024–2029", "between 2020 and 2025"
 - relative: "last/this/next year", "this year's", "last/this/next month", "last week",
   "yesterday", "today", "tomorrow", "two years ago", "two weeks ago", "a decade ago", "in two years' time" (and "in two
-  years" after a future verb; "within six months" is left undated), seasons ("in the spring", "autumn 2024",
-  "the spring of next year"; "in winter" with no article is every winter, no date), weekdays ("on Monday"), "recent",
-  "just days before", "a few days ago", "earlier this week/month/year"; the publication's own year or
+  years" after a future verb; "within six months" is left undated), seasons ("in the spring", "over the summer",
+  "autumn 2024", "the spring of next year"; "in winter" with no article is every winter, no date), weekdays ("on
+  Monday"), "recent", "just days before", "a few days ago" ("two days earlier" is none), "earlier this
+  week/month/year"; the publication's own year or
   month: "by the end of the year", "the rest of the month", "the second half of the year", "year-end"
   ("by the end of the decade" is its last year, 2030 in the 2020s); a quarter without a year ("in the
   third quarter") gives the year of its middle month nearest the publication date, as a month would
@@ -111,9 +112,9 @@ _DATE_RE = re.compile(
     rf"|(?P<season>(?:the\s+)?(?P<sn>spring|summer|autumn|fall|winter)"
     rf"(?:(?:\s+of)?\s+(?P<sy>{_YEAR})|(?:\s+of)?\s+(?P<sr>(?i:last|this|next))\s+year\b)?)"
     rf"|(?P<wd>(?P<wq>(?i:last|next|this)\s+)?(?P<wn>{_WD})(?:{_DASH}(?P<wn2>{_WD}))?)"
+    # ("just days earlier" is a recent date; "two days earlier" is earlier than something the text tells: none)
     r"|(?P<recent>(?i:recent)|(?:(?i:just)\s+)?(?:(?i:a)\s+few\s+|(?i:several|two|three)\s+)?(?i:days)\s+(?:before|ago)"
-    r"|(?i:just\s+)?(?<!two )(?<!three )(?<!several )(?<!few )(?i:days)\s+earlier)"  # ("two days earlier": earlier
-    # than something the text tells, no date)
+    r"|(?i:just\s+)?(?<!two )(?<!three )(?<!several )(?<!few )(?i:days)\s+earlier)"
     r")(?![\w])"
 )
 # Rarer forms, in a pattern of their own: tried only where ``_DATE_RE`` fails and the hit is one of their words
@@ -164,6 +165,7 @@ _FUTURE = re.compile(r"\b(?:will|shall|is set to|are set to|set to|scheduled|to 
                      r"|(?<!\bas )promise[sd]?|pledge[sd]? to|vow(?:s|ed)? to|wants? to|hopes? to|intends? to|aims? to"
                      r"|offered to"
                      r"|proposed to|should|plans\s+(?:a|an|its|new)|plan\s+(?:a|an|their|new))\b", re.I)
+_THE = re.compile(r"the\s", re.I)
 _THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.I)
 _YEAR_NUMBER = re.compile(r"\b(?:19|20)\d\d\b")
 _REL_YEAR = re.compile(r",?\s+(last|this|next)\s+year\b", re.I)
@@ -448,8 +450,8 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     if kind == "season" and not (g["sy"] or g["sr"]) and prep not in (
             "in", "during", "over", "by", "until", "since", "this", "last", "next", "early", "late", "throughout"):
         return None  # "spring" alone is a word ("a spring in its step"); "in the spring" is a date
-    if kind == "season" and prep in ("in", "during", "over") and not (g["sy"] or g["sr"]) and not re.match(
-            r"the\s", m.group("season"), re.I):
+    if kind == "season" and prep in ("in", "during", "over") and not (g["sy"] or g["sr"]) and not _THE.match(
+            m.group("season")):
         return None  # "will store more water in winter": a habit of every winter, not one winter
     # Keep anchoring prepositions in the text; drop plain ones (in, on, of, during...).
     anchor = _ANCHORS.get(prep, "at")

@@ -442,13 +442,14 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
         has_amount = _AMOUNT.search(body, cs, ce) is not None
         usable = [d for d in sent_dates if cs <= d.start < ce and _usable(d, words, wordset, trig, has_amount, body)]
         # "December 2021, when they signed", "since 2018, when it became the regional capital": a when-clause
-        # takes the date just before it, for a meeting in the past tense or a happening with no event word
+        # takes the date just before it, for a meeting in the past tense or a happening with no event word, unless
+        # the sentence has an event of that date already ("made headlines last November, when lorries waited")
         if not usable and _WHEN.fullmatch(body, last_end, cs) and (not trig or any(
                 k in _MEETING_KINDS and ts - cs <= 80 and "," not in body[cs:ts] and _DONE.fullmatch(body, ts, te)
                 for ts, te, k in trig)):
-            usable = [d for d in sent_dates if d.end == last_end and d.anchor in (("at",) if trig else ("at", "since"))
-                      and not any(x.date == d.date for x in events)]  # (not twice: "made headlines last November,
-            # when several hundred lorries waited")
+            anchors = ("at",) if trig else ("at", "since")
+            usable = [d for d in sent_dates if d.end == last_end and d.anchor in anchors
+                      and not any(x.date == d.date for x in events)]
         last_end = ce
         if len(usable) > 1 and any(_possessive(body, d, cs) for d in usable):
             # "next winter's power deliveries in October": a possessive date names a thing beside the clause's date
@@ -603,13 +604,12 @@ def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr], sent_dat
     """A dated clause with no event word that tells of a happening: its date nearest the verb, where the verb
     starts, and the kind. What happened ("other"): a verb of ``_PAST_VERB``, else a past tense in -ed that no
     determiner, auxiliary or linking verb makes an adjective ("police raided a dormitory", not "need guaranteed
-    water"); what will happen ("plan"): a wish, an aim or "will" before a deadline ("wants to have 600 students by
-    2028"), else "will", "would", "should", "is to", a wish or an aim ("hopes to") and a verb, none of the clause's
-    dates before the publication ("Kansai will install sensors in the second quarter"), numbers or not ("60
-    engineers will train in Korea from January").
-    A number that counts what happened makes it a statistic ("received 78,000 visitors last year", "About 60,000
-    tonnes left in November"; not "A block train of 60 wagons left"); a
-    credit line ("First published in ...") and a reader addressed ("you will see") make none."""
+    water"); what will happen ("plan"): a wish, an aim, a promise or "will" before a deadline ("wants to have 600
+    students by 2028"), else "will", "would", "should", "is to", a wish or an aim ("hopes to") and a verb, none of
+    the clause's dates before the publication ("Kansai will install sensors in the second quarter"), numbers or not
+    ("60 engineers will train in Korea from January"). A number that counts what happened makes it a statistic
+    ("received 78,000 visitors last year", "About 60,000 tonnes left in November"; not "A block train of 60 wagons
+    left"); a credit line ("First published in ...") and a reader addressed ("you will see") make none."""
     body = ctx.body
     if _CREDIT.match(body, cs) or _YOU.search(body, cs, ce) or not _FORECAST_VERBS.isdisjoint(
             w for _, _, w in _words(body, cs, ce)):

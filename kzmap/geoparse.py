@@ -11,7 +11,8 @@ Steps, all pure functions over the article body:
    unless it stands for the sea ("across the Caspian", not "Caspian ports"), and an alternate name inside a
    lowercase compound ("Koryo-saram"); the end points of a route's name are no places ("the Baku-Tbilisi-Ceyhan
    pipeline", ``on_route``), nor is a name standing alone that the article first used to open a company's name
-   ("Kimberley Copper ... Kimberley's managing director").
+   ("Kimberley Copper ... Kimberley's managing director"), nor one beside a verb of speech that it first used as a
+   person's surname ("Sarah Lancaster ... Lancaster said").
 4. ``resolve``: one place per name per article, scored by main vs alternate name, curated rows,
    the article's own countries, the region around Kazakhstan, and population; a country the text
    puts the name in decides first ("Varna in Bulgaria", "the Bulgarian port of Varna"); between namesakes in
