@@ -138,7 +138,6 @@ _MET_NEED = re.compile(r"(?:\s+(?!(?:with|in|at|to|on|for|and|over|about)\b)[\w%
                        r"|requirements|standards|criteria|targets?|goals?|deadlines?|expectations|obligations|conditions"
                        r"|quotas?)\b", _I)
 _MEET = frozenset({"meet", "meets", "met"})
-_DIGIT = re.compile(r"\d+")
 # a regular past tense ("police raided a dormitory"; a passive one too: "was widened last autumn"), but not an
 # adjective after a determiner, a present or perfect auxiliary or a linking verb ("the revised plan", "is needed",
 # "need guaranteed water"), nor these words
@@ -411,11 +410,6 @@ def _possessive(body: str, d: DateExpr, cs: int | None = None) -> bool:
     return d.text.endswith(("'s", "\u2019s")) or body.startswith(("'s", "\u2019s"), d.end)
 
 
-def _bare_number(body: str, lo: int, hi: int, dates: Sequence[DateExpr]) -> bool:
-    """A number between ``lo`` and ``hi`` that is no part of a date: a statistic's figure ("78,000 visitors")."""
-    return any(not any(x.start <= m.start() < x.end for x in dates) for m in _DIGIT.finditer(body, lo, hi))
-
-
 def _usable(d: DateExpr, words: list[tuple[int, int, str]], wordset: set[str], triggers, has_amount: bool,
             body: str = "") -> bool:
     if d.anchor in ("until", "after"):
@@ -576,7 +570,7 @@ def _leftover_dates(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Date
         clauses = clauses or _clauses(body, s, e)
         cs, ce = next(((a, b) for a, b, _ in clauses if a <= d.start < b), (s, e))
         lo, hi = max(cs, d.start - 60), min(ce, d.end + 60)
-        if _AMOUNT.search(body, lo, hi) or {w for _, _, w in _words(body, lo, hi)} & _STAT or _bare_number(
+        if _AMOUNT.search(body, lo, hi) or {w for _, _, w in _words(body, lo, hi)} & _STAT or _counted(
                 body, lo, hi, sent_dates):
             continue  # "reached $4.4 billion last year, up from ... in 2021": a statistic's dates
         if _NOT_EVENT_BEFORE.search(body, max(s, d.start - 40), d.start) or _DROPPED.search(
