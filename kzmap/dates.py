@@ -55,6 +55,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lexicon import FUNCTION
+
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "oct": 10, "nov": 11, "dec": 12,
@@ -103,6 +105,8 @@ _DATE_RE = re.compile(
     rf"|(?P<my>(?P<m11>{_MON}),?\s+(?:of\s+)?(?P<y7>{_YEAR}))"
     rf"|(?P<yy>(?P<ya>{_YEAR}){_DASH}(?P<yb>{_YEAR}|\d\d(?![\d\w])))"
     rf"|(?P<year>(?P<y8>{_YEAR})(?:['\u2019]s)?(?![\w]|-\w|,\d|\.\d))"
+    # a year before 1900 only after "in" or "since" ("founded in 1882"): a bare number that size is more often a count
+    r"|(?P<old>(?P<y9>1[0-8]\d\d)(?![\w]|-\w|,\d|\.\d|['\u2019]s))"
     rf"|(?P<mon>(?P<m12>{_MON}))"
     r"|(?P<rel>(?P<rq>(?i:last|this|next|coming))\s+(?P<ru>year|month|week)(?:['\u2019]s)?)"
     r"|(?P<soon>(?i:the\s+)?(?i:coming|next\s+few)\s+(?P<su>(?i:days|weeks)))"
@@ -170,6 +174,7 @@ _THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.I)
 _YEAR_NUMBER = re.compile(r"\b(?:19|20)\d\d\b")
 _REL_YEAR = re.compile(r",?\s+(last|this|next)\s+year\b", re.I)
 _VAGUE_AFTER_RECENT = re.compile(r"\s+(?:months|years|weeks|decades|times|history|past|data|figures|trends?)\b", re.I)
+_NOUN_AFTER = re.compile(r"[ \t\u00a0]+([a-z]+)")
 _MODIFIERS_YEAR_ONLY = {"early", "late", "mid", "mid-", "end of", "the end of", "beginning of"}
 _ANCHORS = {"by": "by", "since": "since", "through": "until", "until": "until", "till": "until",
             "before": "before", "after": "after", "starting": "since"}
@@ -445,8 +450,9 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
     g = m.groupdict()
     prep = (g["prep"] or g["prep2"] or "").lower().rstrip("-")
     start, end = m.start(), m.end()
-    kind = next(k for k in ("md_md", "dm_dm", "md_d", "d_dm", "mdy", "dmy", "iso", "my", "yy", "year", "mon", "rel",
-                            "soon", "ago", "ahead", "early", "cur", "qtr", "day", "season", "wd", "recent") if g.get(k))
+    kind = next(k for k in ("md_md", "dm_dm", "md_d", "d_dm", "mdy", "dmy", "iso", "my", "yy", "year", "old", "mon",
+                            "rel", "soon", "ago", "ahead", "early", "cur", "qtr", "day", "season", "wd", "recent")
+                if g.get(k))
     if kind == "season" and not (g["sy"] or g["sr"]) and prep not in (
             "in", "during", "over", "by", "until", "since", "this", "last", "next", "early", "late", "throughout"):
         return None  # "spring" alone is a word ("a spring in its step"); "in the spring" is a date
@@ -544,6 +550,11 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
         if prep in _MODIFIERS_YEAR_ONLY:
             start = m.start()
         return mk(_iso(int(g["y8"])), None, "year", s=start)
+    if kind == "old":
+        noun = _NOUN_AFTER.match(text, end)
+        if prep not in ("in", "since") or _NOT_AFTER_YEAR.match(text, end) or (noun and noun.group(1) not in FUNCTION):
+            return None  # "in 1500 wells": a count
+        return mk(g["y9"], None, "year", s=start)
     if kind == "mon":
         mo = _month(g["m12"])
         rel_year = _REL_YEAR.match(text, end)

@@ -18,7 +18,7 @@ from .filters import FilterState
 MAX_VALUES = 30  # per parameter
 MAX_LEN = 80  # characters per value
 MAX_NOTICES = 6
-MIN_YEAR, MAX_YEAR = 1900, 2100
+MIN_YEAR, MAX_YEAR = 1000, 2100  # the years kzmap.dates reads (before 1900: "founded in 1882")
 KEYS = ("partner", "kind", "from", "to", "article", "place")
 IGNORED_KEYS = frozenset({"embed", "embed_options"})  # Streamlit's own
 

@@ -37,6 +37,7 @@ DATES = ["2025", "2025-04", "2025-04-01", "12 April 2025", "April 12, 2025", "Ap
          "since 1992", "until 2029", "2024\u20132025", "2024-2025", "from March to May 2025", "Q3 2025",
          "the 1990s", "31 February 2025", "29 February 2024", "2025-13-45", "30 Feb", "last year", "next month",
          "yesterday", "on Monday", "early 2026", "mid-2025", "the end of 2027", "0000", "9999", "2100", "1900",
+         "in 1613", "since 1840 to", "in 1500 wells",
          "December 31", "January 1st", "on 31 September", "in May", "May", "recent summit"]
 MONEY = ["$1.5bn", "USD 4 billion", "US $4bn", "€300m", "£2 million", "1,000,000 tenge", "$", "€", "bn", "billion",
          "hundreds of millions of dollars", "$0", "$9999999999999999999999 trillion", "1.2.3 million", "15%",
