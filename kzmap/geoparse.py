@@ -169,6 +169,8 @@ def keep(m: Match, run: Run, gaz: Gazetteer, covered: set[int]) -> bool:
         return False  # "Koryo-saram" (Koreans of the former USSR): an alternate name inside a common compound
     if j < len(words) and f"{words[j - 1].text} {words[j].text}" in gaz.actors:
         return False  # the first name of a known person ("Vladimir Putin")
+    if joined(words, i, j) in gaz.actors and not any(pid.startswith("cur:") for pid in gaz.main.get(m.key, ())):
+        return False  # a known company or person ("Orano", "COSCO", "Obama"), unless a curated place ("Kremlin")
     if i == 0 and m.key not in gaz.country_fold and run.after_honorific():
         return False  # "Mr. Lincoln", "Dr Florence"
     if (i > 0 or j < len(words)) and run.headline():  # Title Case: only neighbouring names count
