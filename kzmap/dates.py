@@ -383,7 +383,9 @@ def _hits(text: str) -> list[int]:
 
 
 _PAST = re.compile(r"\b(?:\w+ed|was|were|had|did|met|held|began|begun|took|made|paid|came|went|said|told|saw|won|"
-                   r"left|set\s+up|built|ago|last)\b", re.I)
+                   r"left|set\s+up|built|ago|last|gave|got|fell|broke|struck|sank|flew|drove|ran|brought|bought|sold"
+                   r"|sent|spent|lost|kept|grew|chose|wrote|spoke|stood|swept|tore|shook|froze|drew|threw|taught"
+                   r"|caught|fought|became|knew|sought|withdrew|overtook|undertook|arose)\b", re.I)
 
 
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$", re.I)  # "will be held": a participle, not a past tense
@@ -417,6 +419,7 @@ def _past_marker(text: str, lo: int, m: re.Match) -> bool:
 _MODAL = re.compile(r"\b(?:will|shall|is set to|are set to|is to|are to|is due|are due|expected to|plans? to|"
                     r"scheduled to|wants? to|hopes? to|intends? to|aims? to)\b", re.I)
 _FRONTED = re.compile(r"\s*,\s+")
+_PREP_AFTER = re.compile(r"[ \t\u00a0]+(?:on|in|by|with|at|for|from|under|near|into)\b")
 # -ed words that say nothing of the tense: "is expected", "scheduled", "followed by a tour in November"
 _NOT_PAST = frozenset({"expected", "scheduled", "planned", "followed"})
 _CLAUSE_HEAD = re.compile(r"[^\s,.;:]+(?:[ \t\u00a0]+[^\s,.;:]+){0,5}")
@@ -441,7 +444,15 @@ def _tense_after(text: str, start: int, end: int) -> str | None:
     head = _CLAUSE_HEAD.match(text, lo)  # the subject and its verb: the clause's first six words
     hi = head.end() if head else lo
     fut = _MODAL.search(text, lo, hi)
-    if any(_past_marker(text, lo, m) for m in _PAST.finditer(text, lo, fut.start() if fut else hi)):
+    past = [m for m in _PAST.finditer(text, lo, fut.start() if fut else hi) if _past_marker(text, lo, m)]
+    if past and fut is None and all(_PREP_AFTER.match(text, m.end()) for m in past):
+        # "From October, a mobile clinic built on a lorry chassis will visit villages": a participle before a
+        # preposition in the subject, and the clause's verb, further on, a modal
+        stop = text.find(". ", hi)
+        fut = _MODAL.search(text, hi, min(hi + 80, stop if stop >= 0 else len(text)))
+        if fut is not None:
+            return "future"
+    if past:
         return "past"
     return "future" if fut else None
 
