@@ -32,7 +32,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .gazetteer import NEIGHBOURHOOD, Gazetteer, haversine_km
-from .lexicon import COMPOUND_PREFIXES, CONNECTORS, FEATURES, FUNCTION, GOV_VERBS, LOCATIVE, NAME_HEADS, TITLES
+from .lexicon import (
+    COMPOUND_PREFIXES,
+    CONNECTORS,
+    FEATURES,
+    FUNCTION,
+    GOV_VERBS,
+    LOCATIVE,
+    NAME_HEADS,
+    PARTICLES,
+    TITLES,
+)
 from .records import Mention, PartnerMention, Place
 from .runs import Run, Word, find_runs, joined
 
@@ -127,9 +137,18 @@ def _neighbour_name(w: Word, covered: bool, gaz: Gazetteer) -> bool:
 # pipeline", "the Turkestan\u2013Siberia Railway"): its end points are not place mentions
 _NAME = r"[A-Z][\w'\u2019.]*(?:[ \t\u00a0]+[A-Z][\w'\u2019.]*){0,2}"
 _DASH = r"[ \t\u00a0]?[-\u2010\u2011\u2013\u2014][ \t\u00a0]?"
-_CHAIN_TAIL = re.compile(rf"(?P<more>(?:{_DASH}{_NAME})*)[ \t\u00a0]+(?i:pipelines?|railways?|railroad|line|road"
-                         r"|highway|motorway|expressway|corridor|route|cable|link|interconnector)\b")
+_ROUTE_WORD = (r"(?i:pipelines?|railways?|railroad|line|road|highway|motorway|expressway|corridor|route|cable|link"
+               r"|interconnector)\b")
+_CHAIN_TAIL = re.compile(rf"(?P<more>(?:{_DASH}{_NAME})*)[ \t\u00a0]+{_ROUTE_WORD}")
 _DASH_BEFORE = re.compile(_DASH + "$")
+# with one or two lowercase words before the route word ("the Shymkent-Tashkent transmission line", "the Atasu-
+# Alashankou oil pipeline", "the Caspian-Black Sea-Europe green energy corridor"), only names joined by a dash
+# without spaces: "ALMATY — Kazakhstan's state railway" is a dateline
+_TIGHT_DASHES = "-\u2010\u2011\u2013"
+_TIGHT_DASH = f"[{_TIGHT_DASHES}]"
+_TIGHT_NAME = r"[A-Z][\w.]*(?:[ \t\u00a0]+[A-Z][\w.]*){0,2}"
+_CHAIN_TAIL_WORDS = re.compile(rf"(?P<more>(?:{_TIGHT_DASH}{_TIGHT_NAME})*)[ \t\u00a0]+"
+                               rf"(?:[a-z0-9][\w-]*[ \t\u00a0]+){{1,2}}{_ROUTE_WORD}")
 _AFTER_ROUTE_NAME = frozenset(" \t\u00a0-\u2010\u2011\u2013\u2014")
 
 
@@ -139,7 +158,10 @@ def on_route(text: str, start: int, end: int) -> bool:
     if text[end:end + 1] not in _AFTER_ROUTE_NAME:
         return False  # most names end at a comma, a full stop or an apostrophe
     tail = _CHAIN_TAIL.match(text, end)
-    return tail is not None and bool(tail.group("more") or _DASH_BEFORE.search(text, max(0, start - 3), start))
+    if tail is not None and bool(tail.group("more") or _DASH_BEFORE.search(text, max(0, start - 3), start)):
+        return True
+    tail = _CHAIN_TAIL_WORDS.match(text, end)
+    return tail is not None and bool(tail.group("more") or (start > 0 and text[start - 1] in _TIGHT_DASHES))
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # not "the northern Caspian": a part, far from the sea's point
@@ -404,6 +426,11 @@ def beside(text: str, places: Sequence[tuple[str, int, int]]) -> dict[str, str]:
     return out
 
 
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+# a water work after a town's name: the work is named after the town, or after someone ("the Kirov dam")
+_WATER_WORK_AFTER = re.compile(r"[ \t\u00a0]+(?:reservoirs?|dams?|canals?|hydropower|hydroelectric)\b")
+
+
 def country_context(partner_mentions: Sequence[PartnerMention]) -> Counter:
     return Counter(p.code for p in partner_mentions)
 
@@ -452,9 +479,10 @@ def _closes_person_name(m: Match, run: Run, gaz: Gazetteer) -> bool:
     k = 0
     while k < m.i and words[k].fold in TITLES:
         k += 1
-    return 1 <= m.i - k <= 2 and all(
-        w.joiner == " " and _name_like(w, gaz) and w.fold not in gaz.common_words and w.fold not in CONNECTORS
-        for w in words[k:m.i])
+    given = [w for w in words[k:m.i] if w.cap or w.fold not in PARTICLES]  # "Pieter van Breda"
+    return 1 <= len(given) <= 2 and m.i - k - len(given) <= 2 and all(
+        w.joiner == " " for w in words[k:m.i]) and all(
+        _name_like(w, gaz) and w.fold not in gaz.common_words and w.fold not in CONNECTORS for w in given)
 
 
 def _without_surnames(text: str, runs: list[Run], kept: list[Match], surnames: dict[str, int]) -> list[Match]:
@@ -507,6 +535,7 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
         from .partners import find_partner_mentions
         partner_mentions = find_partner_mentions(text, gaz, runs=runs)
     ctx = country_context(partner_mentions)
+    named = frozenset(ctx)  # the countries the article names
     single: dict[str, str | None] = {}  # key -> its one possible country, if it has just one
     anchors: dict[str, Place] = {}  # places named that have no namesake (points: no countries, seas or regions)
     for m in kept:  # places with one possible country lend it to the context
@@ -541,8 +570,9 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
             start = runs[m.run].direction()[1] if m.i == 0 else words[m.i - 1].start
         else:
             place = resolved[m.key] if m.key in resolved else place_of(m.key)
-        if place is None:
-            continue
+        if place is None or (place.kind in _SETTLEMENTS and place.country not in named
+                             and _WATER_WORK_AFTER.match(text, end)):
+            continue  # "the Kirov reservoir" in a story of Kyrgyzstan: a work named after someone, not Russia's Kirov
         out.append(Mention(surface=text[start:end], start=start, end=end,
                            sentence=max(bisect_right(sentence_starts, start) - 1, 0),  # the sentence holding it
                            place=place, metonym=place.kind == "city" and is_metonym(text, start, end, place, gaz)))

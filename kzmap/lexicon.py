@@ -19,8 +19,12 @@ FEATURES = frozenset("""
 region oblast province city port seaport airport station checkpoint border crossing gateway terminal
 valley river lake sea bay gulf strait pass district county basin field deposit mine zone area
 """.split())
+# surname particles ("Pieter van Breda", "Ursula von der Leyen"): inside a person's name
+PARTICLES = frozenset({"van", "von", "der", "den", "ter", "zu", "dos", "das", "de", "del", "da", "di", "du", "bin",
+                       "ibn", "al", "el", "la", "le"})
 CONNECTORS = frozenset({"of", "the", "de", "del", "da", "di", "du", "al", "el", "la", "le", "on", "upon",
-                        "and", "y", "bin", "ibn", "i", "e"})  # "i", "e": between hyphens only (runs.RUN)
+                        "and", "y", "bin", "ibn", "i", "e", "van", "von", "der", "den", "ter", "zu", "dos", "das"})
+# ("i", "e": between hyphens only, runs.RUN)
 COMPOUND_PREFIXES = frozenset({"trans", "sino", "pan", "euro", "indo", "anti", "pro", "post", "pre", "non",
                                "afro", "russo", "anglo", "franco", "greater", "inner", "outer", "sub", "inter"})
 LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "inside", "via", "through", "around",

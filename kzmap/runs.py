@@ -18,7 +18,7 @@ from .text import fold, skeleton
 _UPPER = "".join(c for c in map(chr, range(0x3000)) if c.isupper() and c.isalpha())
 _UP = "[" + re.escape(_UPPER) + "]"
 _W = r"(?:\w|['\u2019](?=\w))*"
-_CONNECT = r"(?:of|the|de|del|da|di|du|al|el|la|le|on|upon|and|y|bin|ibn|for)"
+_CONNECT = r"(?:of|the|de|del|da|di|du|al|el|la|le|on|upon|and|y|bin|ibn|for|van|von|der|den|ter|zu|dos|das)"
 # The lookbehind (no letter or apostrophe before the capital) follows the first character, so the
 # pattern starts with a character class and the regex engine skips lowercase text quickly.
 # Between hyphens, the Persian and Pashto "i"/"e" joins a name too ("Mazar-i-Sharif", "Mazar-e-Sharif").

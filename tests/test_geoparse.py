@@ -154,6 +154,10 @@ def test_hyphenated_pair_gives_both_places(places_of):
     "The Bakhty-Ayagoz railway will open in 2027.",
     "The old Turkestan\u2013Siberia Railway carries grain.",
     "Ferries on the Kuryk - Alat line were full.",
+    # one or two lowercase words before the route word, the names joined by dashes without spaces
+    "They will build a 500-kilovolt Shymkent-Tashkent transmission line.",
+    "The Atasu-Alashankou oil pipeline began pumping in 2006.",
+    "Power will flow to the Caspian-Black Sea-Europe green energy corridor.",
 ])
 def test_the_end_points_of_a_route_name_are_not_places(places_of, text):
     """The gold convention: a place name inside a route's name is no place mention."""
@@ -163,6 +167,33 @@ def test_the_end_points_of_a_route_name_are_not_places(places_of, text):
 def test_a_route_name_leaves_the_places_around_it(places_of):
     names = surfaces(places_of("In Baku, the Baku-Tbilisi-Ceyhan pipeline starts; Tbilisi is on the way."))
     assert names == ["Baku", "Tbilisi"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ALMATY \u2014 Kazakhstan's state railway and a Chinese group agreed.", ["ALMATY"]),  # a dateline
+    ("The Baku oil pipeline", ["Baku"]),  # no chain of names
+])
+def test_a_dash_and_a_route_word_further_on_make_no_route_name(places_of, text, expected):
+    assert surfaces(places_of(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town's name before a water work, in a story of other countries: named after someone, or another town
+    ("Kyrgyzstan will release water from the Kirov reservoir on the Talas.", ["Talas"]),
+    ("Russia's Kirov region and the Kirov reservoir", ["Kirov", "Kirov"]),  # Russia named: Kirov stays
+    ("The Kapchagay reservoir near Almaty", ["Kapchagay reservoir", "Almaty"]),  # a curated reservoir
+])
+def test_a_water_work_named_after_a_town_of_no_country_the_story_names(places_of, text, expected):
+    assert surfaces(places_of(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # surname particles join a person's name: "Breda" is not the Dutch city, and later alone it is the person
+    ("Pieter van Breda, the managing director, spoke in Almaty. Breda said the court was fair.", ["Almaty"]),
+    ("Trade with Breda grew.", ["Breda"]),
+])
+def test_surname_particles_join_a_persons_name(places_of, text, expected):
+    assert surfaces(places_of(text)) == expected
 
 
 @pytest.mark.parametrize("text, metonym", [
