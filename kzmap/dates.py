@@ -165,7 +165,8 @@ _NEXT_WEEK = re.compile(r"\s+next\s+week\b", re.I)
 # "would" and "agreed to" look forward from a past verb: "said it would offer licences in June", "agreed to meet
 # again in the spring" (both after the publication day more often than not)
 _FUTURE = re.compile(r"\b(?:will|shall|is set to|are set to|set to|scheduled|to be held|expected to|plans? to|"
-                     r"is to|are to|due to|is due|are due|due in|upcoming|forthcoming|next|would|agreed to|decided to"
+                     r"is to|are to|due to|is due|are due|due in|upcoming|forthcoming|next|would|must|agreed to"
+                     r"|decided to"
                      r"|(?<!\bas )promise[sd]?|pledge[sd]? to|vow(?:s|ed)? to|wants? to|hopes? to|intends? to|aims? to"
                      r"|offered to"
                      r"|proposed to|should|plans\s+(?:a|an|its|new)|plan\s+(?:a|an|their|new))\b", re.I)
@@ -411,7 +412,8 @@ def _tense(text: str, start: int, reach: int = 80) -> str | None:
 def _past_marker(text: str, lo: int, m: re.Match) -> bool:
     """A ``_PAST`` match that marks a past tense: not "expected", not a participle after "be" or "has", not an
     adjective after a determiner or a preposition."""
-    return (m.group().lower() not in _NOT_PAST and not _PASSIVE.search(text, lo, m.start())
+    return (m.group().lower() not in _NOT_PAST and text[m.start() - 1:m.start()] not in _HYPHENS  # "court-appointed"
+            and not _PASSIVE.search(text, lo, m.start())
             and not _ATTRIBUTIVE.search(text, lo, m.start()) and not _PERFECT_BEFORE.search(text, lo, m.start()))
 
 
@@ -422,6 +424,7 @@ _FRONTED = re.compile(r"\s*,\s+")
 _PREP_AFTER = re.compile(r"[ \t\u00a0]+(?:on|in|by|with|at|for|from|under|near|into)\b")
 # -ed words that say nothing of the tense: "is expected", "scheduled", "followed by a tour in November"
 _NOT_PAST = frozenset({"expected", "scheduled", "planned", "followed"})
+_HYPHENS = ("-", "\u2010", "\u2011")
 _CLAUSE_HEAD = re.compile(r"[^\s,.;:]+(?:[ \t\u00a0]+[^\s,.;:]+){0,5}")
 
 

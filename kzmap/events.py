@@ -105,6 +105,7 @@ _FORECAST = frozenset("estimate estimates estimated forecast forecasts forecaste
                       "predicted "
                       "could might".split())
 _FORECAST_VERBS = (_FORECAST - {"could", "might"}) | {"expect", "expected", "predict"}  # (what might be is no forecast)
+_EXPECT = frozenset({"expect", "expects"})
 _PLAN_NOUNS_VERBS = frozenset("plan plans planned approve approved approves approval adopt adopted adopts".split())
 _BUSINESS = frozenset("companies company firms firm investors investor businesses business".split())
 _AMOUNT = re.compile(r"[$€£¥₸]\s?\d|\b\d[\d,.]*\s*(?:%|per\s?cent|percent|billion|million|trillion|bn\b|tenge|euros?"
@@ -149,11 +150,12 @@ _NOT_VERB_ED = frozenset("based owned led need speed seed feed bed hundred indee
                          "named expected scheduled planned proposed".split())
 # what will happen: "will", "would" (reported: "said it would buy 12,000 tonnes next year"), "should", a wish or an aim
 _WILL_VERB = re.compile(r"\b(?:will|would|should|is to|are to|is due to|are due to"
-                        r"|(?:hopes?|wants?|intends?|aims?|plans?) to)\s+(?:also\s+)?[a-z]+", _I)
+                        r"|(?:hopes?|wants?|intends?|aims?|plans?|expects?) to)\s+(?:also\s+)?[a-z]+", _I)
 _CREDIT = re.compile(r"\s*[*_(]*(?:First|Originally)\s+published\b")
 _YOU = re.compile(r"\byou\b", _I)
 _BY_BEFORE = re.compile(r"\bby\s+$", _I)
-_GOAL_VERB = re.compile(r"\b(?:wants?|aims?|hopes?|intends?|would|will|promise[sd]?|pledge[sd]?|vow(?:s|ed)?)\b", _I)
+_GOAL_VERB = re.compile(r"\b(?:wants?|aims?|hopes?|intends?|would|will|must|promise[sd]?|pledge[sd]?|vow(?:s|ed)?)\b",
+                        _I)  # ("must transfer its share by the end of June": an obligation's deadline)
 _NAMING_YEAR = re.compile(r" (?!and\b|to\b|or\b|in\b|on\b|at\b|as\b)([a-z]+)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|this|that)\s+$", _I)  # ("under a 2010 agreement": its date)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.I)
@@ -605,9 +607,11 @@ def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr], sent_dat
     ("received 78,000 visitors last year", "About 60,000 tonnes left in November"; not "A block train of 60 wagons
     left"); a credit line ("First published in ...") and a reader addressed ("you will see") make none."""
     body = ctx.body
-    if _CREDIT.match(body, cs) or _YOU.search(body, cs, ce) or not _FORECAST_VERBS.isdisjoint(
-            w for _, _, w in _words(body, cs, ce)):
-        return None  # (nor a forecast: "analysts expect volumes to double this year")
+    words = _words(body, cs, ce)
+    if _CREDIT.match(body, cs) or _YOU.search(body, cs, ce) or any(
+            w in _FORECAST_VERBS and not (w in _EXPECT and k + 1 < len(words) and words[k + 1][2] == "to")
+            for k, (_, _, w) in enumerate(words)):
+        return None  # (nor a forecast: "analysts expect volumes to double this year"; "expects to ship" is a plan)
     kind = "other"
     verb = _PAST_VERB.search(body, cs, ce) or next(
         (m for m in _ED.finditer(body, cs, ce) if m.group().lower() not in _NOT_VERB_ED

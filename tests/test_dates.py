@@ -286,6 +286,9 @@ def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it(text, 
     ("From October, a mobile clinic built on a lorry chassis will visit villages.", "2024-08-29",
      [("October", "2024-10")]),
     ("In August, the crew moved to Katon-Karagay and will stay.", "2024-08-29", [("August", "2024-08")]),
+    # an -ed word after a hyphen is an adjective ("court-appointed"), no past
+    ("The exchange must transfer the assets to a court-appointed administrator by April 30.", "2025-03-12",
+     [("by April 30", "2025-04-30")]),
     # irregular past tenses ("gave way") date a day without a year before the publication
     ("In Russia, a dam on the Ural gave way in Orsk on April 5.", "2025-03-12", [("April 5", "2024-04-05")]),
     ("Prices fell sharply in May.", "2025-03-12", [("May", "2024-05")]),
