@@ -22,7 +22,7 @@ from .text import fold, skeleton
 GEO_DIR = Path(__file__).resolve().parent.parent / "geo"
 FILES = ("gazetteer.tsv", "regions.tsv", "curated.csv", "countries.csv", "actors.csv", "stopnames.txt",
          "common_words.txt", "countries.geojson")
-CACHE_VERSION = "5"
+CACHE_VERSION = "6"
 TRANSLIT_COUNTRIES = frozenset({"KZ", "UZ", "KG", "TJ", "TM", "MN", "AZ"})
 NEIGHBOURHOOD = frozenset({"KZ", "CN", "RU", "UZ", "KG", "TJ", "TM", "AZ", "GE", "MN", "AF", "IR", "TR", "AM"})
 HISTORICAL = frozenset({"SU"})
@@ -76,6 +76,9 @@ class Gazetteer:
     skeletons: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # a sea's first word alone, also an adjective ("the Caspian" is the sea, "Caspian ports" are not a place)
     bare_seas: frozenset[str] = frozenset()
+    # a curated river's name without "River", where the bare word is a town or nothing ("the Chu", "the Ishim"):
+    # folded word -> the river's id; the river only after "the" and before no noun
+    bare_rivers: dict[str, str] = field(default_factory=dict)
 
     # The cache stores places as plain tuples (``rows``), which unpickle far faster than objects;
     # ``place`` makes the ``Place`` of an id on first use.
@@ -216,6 +219,8 @@ def build(geo_dir: Path = GEO_DIR) -> Gazetteer:
                                 population=int(float(row.get("population") or 0)), aliases=aliases)
         for a in (row["name"], *aliases):  # curated names are all authoritative
             add(a, pid, True)
+        if row["kind"] == "other" and row["name"].endswith(" River") and " " not in row["name"][:-6]:
+            gaz.bare_rivers[fold(row["name"][:-6])] = pid
         if row["kind"] == "sea":
             first = fold(row["name"]).split()[0]
             if first in {fold(a) for a in aliases} and first != fold(row["name"]):

@@ -89,7 +89,9 @@ def match_run(words: Sequence[Word], gaz: Gazetteer, r: int) -> list[Match]:
                     if (key in main or key in alias) and _case_ok(words, i, j):
                         best = j
                         break
-            elif f in main or f in alias:
+                if not best and f in gaz.bare_rivers:
+                    best = i + 1  # "the Chu": kept only as the river (``keep``)
+            elif f in main or f in alias or f in gaz.bare_rivers:
                 best = i + 1
             if (not best and len(f) >= 5 and f not in gaz.common_words and not SURNAME.search(f)
                     and w.text not in gaz.demonyms and w.text not in gaz.actors):
@@ -178,6 +180,22 @@ def _bare_sea(text: str, start: int, end: int) -> bool:
         return False
     after = _WORD_AFTER.match(text, end)
     return after is None or (after.group(1) is not None and after.group(1) in FUNCTION)
+
+
+def bare_river(text: str, start: int, end: int) -> bool:
+    """A river's name without "River" names the river after "the" before no place noun ("on the Chu", "the Ishim
+    reached Petropavl"; not "the Talas valley", "the Chu-Talas commission"), and before "rivers" ("the Chu and
+    Talas rivers")."""
+    after = _WORD_AFTER.match(text, end)
+    if after is not None and after.group(1) == "rivers":
+        return True
+    if not _THE_BEFORE.search(text, max(0, start - 20), start):
+        return False
+    return after is None or (after.group(1) is not None and after.group(1) not in _PLACE_NOUNS)
+
+
+_PLACE_NOUNS = FEATURES | frozenset("valleys regions districts basins town towns village villages akimat people "
+                                    "residents farmers authorities road highway railway".split())
 
 
 def keep(m: Match, run: Run, gaz: Gazetteer, covered: set[int]) -> bool:
@@ -508,7 +526,9 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
     orgs: dict[str, int] = {}  # a name that opens an organisation's name -> where it first does
     surnames: dict[str, int] = {}  # a name that ends a person's name -> where it first does
     for r, run in enumerate(runs):
-        matches = match_run(run.words, gaz, r)
+        matches = [m for m in match_run(run.words, gaz, r) if not (  # "Volga-Don Canal": no bare "Don" river
+            m.key in gaz.bare_rivers and m.j == m.i + 1 and not gaz.has_key(m.key)
+            and not bare_river(text, run.words[m.i].start, run.words[m.i].end))]
         if not matches:
             continue
         covered = {k for m in matches for k in range(m.i, m.j)}
@@ -568,6 +588,8 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer,
         if m.part:
             place = country_part(gaz.country_fold[m.key], m.part, gaz)
             start = runs[m.run].direction()[1] if m.i == 0 else words[m.i - 1].start
+        elif m.j == m.i + 1 and m.key in gaz.bare_rivers and bare_river(text, start, end):
+            place = gaz.place(gaz.bare_rivers[m.key])  # "on the Ishim": the river, not Russia's town
         else:
             place = resolved[m.key] if m.key in resolved else place_of(m.key)
         if place is None or (place.kind in _SETTLEMENTS and place.country not in named

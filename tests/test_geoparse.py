@@ -188,6 +188,21 @@ def test_a_water_work_named_after_a_town_of_no_country_the_story_names(places_of
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a river's name without "River" after "the", before no place noun, or before "rivers"
+    ("On the Chu, the reservoir keeps its releases.", [("Chu", "Chu River", "other", "KZ")]),
+    ("The commission on the Chu and Talas rivers met.",
+     [("Chu", "Chu River", "other", "KZ"), ("Talas", "Talas River", "other", "KZ")]),
+    ("Floods on the Ishim reached Petropavl.",
+     [("Ishim", "Ishim River", "other", "KZ"), ("Petropavl", "Petropavl", "city", "KZ")]),
+    ("The train from Ishim arrived in the Talas valley.",
+     [("Ishim", "Ishim", "town", "RU"), ("Talas", "Talas", "town", "KG")]),  # the towns
+    ("Ships squeeze through the Volga-Don Canal.", [("Volga-Don Canal", "Volga-Don Canal", "strait", "RU")]),
+])
+def test_a_rivers_bare_name_after_the(places_of, text, expected):
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # surname particles join a person's name: "Breda" is not the Dutch city, and later alone it is the person
     ("Pieter van Breda, the managing director, spoke in Almaty. Breda said the court was fair.", ["Almaty"]),
     ("Trade with Breda grew.", ["Breda"]),
