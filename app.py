@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from kzmap import appdata, dataset, foliumfix, mapview, querystate
+from kzmap import appdata, dataset, foliumfix, mapview, querystate, timeline
 from kzmap.filters import FilterState, apply
 from kzmap.html import READER_CSS, esc, legend_html, link, reader_html, swatch
 from kzmap.worker import extract_apart
@@ -224,6 +224,13 @@ with right:
                            key=chart_key, width="stretch")
         st.caption("Click an event or drag across dates to narrow the map; click a dot on the map to "
                    "narrow the timeline.")
+        left_out = timeline.left_of_axis(view.timeline["date"].tolist())
+        if left_out:
+            n, first, last, _ = left_out
+            span = str(first) if first == last else f"{first}\u2013{last}"
+            st.caption(f"{n} earlier {'event' if n == 1 else 'events'} ({span}) {'is' if n == 1 else 'are'} left "
+                       "off the timeline's axis: narrow **Years** to them to see them there (the map and the "
+                       "evidence table keep them).")
 
 # --- evidence, reader, uploads, downloads ----------------------------------------------------------
 tab_ev, tab_read, tab_add, tab_dl = st.tabs(["Evidence", "Article reader", "Add an article", "Downloads"])

@@ -22,6 +22,10 @@ exports and tests). Only the columns the chart uses go into its data.
 - **Axis fitted to the data** (``time_axis``): several years -> whole-year domain and "%Y"
   labels; within about a year -> month labels; within two months -> day labels. One event
   never repeats "2025" along the axis.
+- **Old outliers left off the axis** (``left_of_axis``): when a few events lie decades before the rest ("founded in
+  1882" in a story of this year's plans), the axis starts at the main run of years, so the modern events are not
+  squeezed into its last sliver; the app says how many events the axis leaves out, and narrowing the years to them
+  draws them.
 - **Many events** (more than ``MAX_MARKS`` rows): counts per partner, kind and month
   (``aggregate_rows``), marker size by count; brushable, not pickable.
 - **Colour by kind** (``records.EVENT_KINDS``, fixed palette so colours do not move when a
@@ -48,7 +52,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import altair as alt
@@ -197,15 +201,37 @@ def aggregate_rows(rows: pd.DataFrame) -> pd.DataFrame:
     return agg[["partner", "kind", "month", "events", "title", "x_start", "x_end", "x_mid"]]
 
 
-def time_axis(x_start: pd.Series, x_end: pd.Series) -> tuple[list[dict], dict]:
+OUTLIER_GAP_YEARS = 20  # a gap of more years between event years cuts the main run of years off from older ones
+OUTLIER_SHARE = 0.25  # the older events are left off the axis only when they are at most this share of all
+
+
+def left_of_axis(starts: Sequence[str]) -> tuple[int, int, int, int] | None:
+    """(how many, first year, last year, the axis's first year) of the events the axis leaves out, or None.
+
+    ``starts`` are the events' ISO dates. While the years drawn span over 60 years, the axis is cut at the widest
+    gap between the years of events, if it is over ``OUTLIER_GAP_YEARS`` and the events before it are a small
+    minority (``OUTLIER_SHARE``): "founded in 1882" beside 1992 and 2013 to 2030 leaves out 1882 only."""
+    years = sorted(int(s[:4]) for s in starts if isinstance(s, str) and s[:4].isdigit())
+    n, lo = len(years), 0
+    while n >= 4 and years[-1] - years[lo] > 60:
+        k = max(range(lo + 1, n), key=lambda i: years[i] - years[i - 1])  # the widest gap (the first, on a tie)
+        if years[k] - years[k - 1] <= OUTLIER_GAP_YEARS or k > OUTLIER_SHARE * n:
+            break
+        lo = k
+    return (lo, years[0], years[lo - 1], years[lo]) if lo else None
+
+
+def time_axis(x_start: pd.Series, x_end: pd.Series, from_year: int | None = None) -> tuple[list[dict], dict]:
     """(scale domain, axis properties) fitted to the span of the data.
 
     Several years: whole-year domain, "%Y" labels, one tick per year (or per few years). Within
     about a year: whole-month domain, month labels ("Apr 2025"). Within two months: day ticks
     ("25 Apr"). The domain is padded to whole periods, so one event never fills the axis with
-    the same repeated label.
+    the same repeated label. ``from_year`` starts the axis later (``left_of_axis``).
     """
     lo = dt.date.fromisoformat(min(x_start)) if len(x_start) else dt.date(dt.date.today().year, 1, 1)
+    if from_year is not None:
+        lo = max(lo, dt.date(from_year, 1, 1))
     hi = dt.date.fromisoformat(max(x_end)) if len(x_end) else dt.date(lo.year + 1, 1, 1)
     hi = hi - dt.timedelta(days=1)  # the last day covered (x_end is exclusive)
     months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
@@ -245,7 +271,8 @@ def timeline_spec(events: pd.DataFrame, colors: Mapping[str, str] | None = None,
     if (data["partner"] == NO_PARTNER).any():
         partners.append(NO_PARTNER)
     color_of = {p: (colors or {}).get(p) or partner_color(None if p == NO_PARTNER else p) for p in partners}
-    domain, axis = time_axis(data["x_start"], data["x_end"])
+    left_out = left_of_axis(events["date"].tolist())
+    domain, axis = time_axis(data["x_start"], data["x_end"], left_out[3] if left_out else None)
     x_scale = {"type": "utc", "domain": domain, "nice": False}
     x_axis = {"title": None, "grid": True, "labelOverlap": True, **axis}
     y = {"field": "partner", "type": "nominal", "sort": partners, "title": None,
@@ -263,7 +290,7 @@ def timeline_spec(events: pd.DataFrame, colors: Mapping[str, str] | None = None,
     else:
         tooltip = [{"field": f, "type": "nominal", "title": t} for f, t in _TOOLTIP]
     name = "timeline-" + _digest(data)
-    spans = {"mark": {"type": "bar", "height": 10, "opacity": 0.35, "cornerRadius": 2},
+    spans = {"mark": {"type": "bar", "height": 10, "opacity": 0.35, "cornerRadius": 2, "clip": True},
              "encoding": {"x": {"field": "x_start", "type": "temporal"},
                           "x2": {"field": "x_end"}, "y": y, "color": kind, "tooltip": tooltip}}
     # The x scale and axis are given once, on the layer that holds the brush: given on the bars too, the brush's
@@ -277,7 +304,7 @@ def timeline_spec(events: pd.DataFrame, colors: Mapping[str, str] | None = None,
         point_enc["shape"] = {"field": "precision", "type": "nominal", "title": "Date precision",
                               "legend": {"values": [p for p in PRECISION_SHAPES if p in set(data["precision"])]},
                               "scale": {"domain": list(PRECISION_SHAPES), "range": list(PRECISION_SHAPES.values())}}
-    points = {"mark": {"type": "point", "filled": True, "size": 110, "opacity": 0.95, "stroke": "white",
+    points = {"mark": {"type": "point", "filled": True, "size": 110, "opacity": 0.95, "stroke": "white", "clip": True,
                        "strokeWidth": 1}, "encoding": point_enc}
     if selection:
         brush = {"name": BRUSH, "select": {"type": "interval", "encodings": ["x"]}}

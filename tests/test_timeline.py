@@ -104,6 +104,8 @@ def test_spec_is_valid_vega_lite_and_keeps_the_selections():
     (["2025"], "%b %Y", "month", ((2025, 1, 1), (2026, 1, 1))),
     # several years: whole years, "%Y"
     (["1992", "2025-04-21"], "%Y", "year", ((1992, 1, 1), (2026, 1, 1))),
+    # a few events long before the rest stay off the axis, which starts at the main run of years
+    (["1882", "2024", "2025-04-21", "2025-06", "2026"], "%Y", "year", ((2024, 1, 1), (2027, 1, 1))),
 ])
 def test_axis_fits_the_span_of_the_data(dates, fmt, interval, domain):
     from kzmap.timeline import timeline_spec
@@ -125,3 +127,17 @@ def test_many_events_are_drawn_as_monthly_counts_still_brushable():
     assert spec["usermeta"]["aggregated"] and len(data) < 20 and data["events"].sum() == 4000
     assert selection_modes(spec) == [BRUSH]
     assert spec["layer"][1]["encoding"]["x"]["field"] == "x_mid"  # the brush reports x_mid, as before
+
+
+@pytest.mark.parametrize("dates, expected", [
+    (["1166", "1218", "1389", "1405"] + [str(y) for y in range(1995, 2031)] * 2, (4, 1166, 1405, 1995)),
+    (["1940", "2025", "2025-04", "2026-01-02"], (1, 1940, 1940, 2025)),
+    (["1166", "1218", "1389", "1405"], None),  # the years narrowed to the old events: all drawn
+    (["1991", "2025", "2026", "2027"], None),  # a span of 60 years or less: all drawn
+    (["1940", "1945", "2025", "2026"], None),  # half the events are old: all drawn
+    ([None, "1882", "2024", "2025", "2025", "2026"], (1, 1882, 1882, 2024)),  # undated events are ignored
+])
+def test_old_outliers_are_left_off_the_axis(dates, expected):
+    from kzmap.timeline import left_of_axis
+
+    assert left_of_axis(dates) == expected

@@ -330,3 +330,17 @@ def test_timeline_is_shared_by_new_sessions(monkeypatch):
     assert not second.exception and len(built) == 1  # a new session reuses the chart
     assert second.get("vega_lite_chart")[0].proto.spec == first.get("vega_lite_chart")[0].proto.spec
     assert chart_rows(second) == chart_rows(first)
+
+
+def test_old_events_off_the_timelines_axis_are_counted_in_a_caption(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    (seeds / "history.md").write_text(
+        "---\ntitle: An old school\npublished: 2025-05-01\n---\n"
+        "The mining school in Karaganda was founded in 1882 by Russian engineers.\n", encoding="utf-8")
+    monkeypatch.setenv("KZMAP_SEEDS", str(seeds))
+    at = run()
+    assert not at.exception
+    assert "1 earlier event (1882) is left off the timeline's axis" in notices(at)
+    at = run({"from": "1800", "to": "1900"})  # the years narrowed to it: drawn, no caption
+    assert chart_rows(at) >= 1 and "left off the timeline" not in notices(at)
