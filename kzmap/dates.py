@@ -63,7 +63,10 @@ MONTHS = {
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10}
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+                "thirty": 30, "forty": 40, "fifty": 50}
+_NUM_WORD = "(?i:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"  # ("twenty years ago")
 
 
 @dataclass(frozen=True)
@@ -108,9 +111,9 @@ _DATE_RE = re.compile(
     # a year before 1900 only after "in" or "since" ("founded in 1882"): a bare number that size is more often a count
     r"|(?P<old>(?P<y9>1[0-8]\d\d)(?![\w]|-\w|,\d|\.\d|['\u2019]s))"
     rf"|(?P<mon>(?P<m12>{_MON}))"
-    r"|(?P<rel>(?P<rq>(?i:last|this|next|coming))\s+(?P<ru>year|month|week)(?:['\u2019]s)?)"
+    r"|(?P<rel>(?P<rq>(?i:last|this|next|coming|following))\s+(?P<ru>year|month|week)(?:['\u2019]s)?)"
     r"|(?P<soon>(?i:the\s+)?(?i:coming|next\s+few)\s+(?P<su>(?i:days|weeks)))"
-    r"|(?P<ago>(?P<an>\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<au>years?|months?|weeks?|decades?)\s+ago)"
+    rf"|(?P<ago>(?P<an>\d+|{_NUM_WORD})\s+(?P<au>years?|months?|weeks?|decades?)\s+ago)"
     r"|(?P<early>(?i:earlier|later)\s+this\s+(?P<eu>year|month|week))"
     r"|(?P<day>(?i:yesterday|today|tomorrow))"
     rf"|(?P<season>(?:the\s+)?(?P<sn>spring|summer|autumn|fall|winter)"
@@ -127,7 +130,7 @@ _EXTRA_RE = re.compile(
     _LEFT + _PREP + r"(?:"
     # "in two years' time" (and "in two years" looking forward): counted from the publication; "within six months"
     # is left undated (a vague bound, often of something else than the clause's event)
-    r"(?P<ahead>(?P<hn>\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<hu>years?|months?)"
+    rf"(?P<ahead>(?P<hn>\d+|{_NUM_WORD})\s+(?P<hu>years?|months?)"
     r"(?P<ht>(?:['\u2019]s?)?\s+time)?)"
     # "by the end of the year", "the rest of the month", "year-end", "by the end of the decade"
     r"|(?P<cur>(?:(?i:the)\s+)?(?P<cp>(?i:end|close|rest|remainder|middle|start|beginning|(?:first|second)\s+half))"
@@ -140,7 +143,7 @@ _EXTRA_RE = re.compile(
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}  # first and last month
 _EXTRA_HITS = ("year", "month", "quarter", "end of the", "half of the")
 # Before a "year" or "month" hit, what one of those forms needs: "of the", "of this", or a count ("two years' time")
-_EXTRA_BEFORE = re.compile(r"(?:\b(?:of\s+(?:the|this)|\d+|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))"
+_EXTRA_BEFORE = re.compile(rf"(?:\b(?:of\s+(?:the|this)|\d+|{_NUM_WORD})"
                            r"\s+)$")
 _EXTRA_AFTER = re.compile(r"year(?:[-\u2010\u2011 ]end|['\u2019]s\s+end)", re.I)
 
@@ -172,7 +175,9 @@ _FUTURE = re.compile(r"\b(?:will|shall|is set to|are set to|set to|scheduled|to 
                      r"|proposed to|should|plans\s+(?:a|an|its|new)|plan\s+(?:a|an|their|new))\b", re.I)
 _THE = re.compile(r"the\s", re.I)
 _THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.I)
-_YEAR_NUMBER = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_NUMBER = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
+# "the" alone before "next year", no preposition of a span from now before it ("over the next year")
+_THE_ONLY = re.compile(r"(?<!\bover )(?<!\bin )(?<!\bwithin )(?<!\bduring )(?<!\bfor )\b[Tt]he\s+$")
 _REL_YEAR = re.compile(r",?\s+(last|this|next)\s+year\b", re.I)
 _VAGUE_AFTER_RECENT = re.compile(r"\s+(?:months|years|weeks|decades|times|history|past|data|figures|trends?)\b", re.I)
 _NOUN_AFTER = re.compile(r"[ \t\u00a0]+([a-z]+)")
@@ -230,9 +235,9 @@ def _year_for(month: int, day: int | None, pub: tuple, future: bool, direction: 
     for y in (py - 1, py, py + 1):
         ord_ = y * 12 + month - 1 + ((day or 15) - 1) / 31
         diff = ord_ - pub_ord
-        if direction == "last" and diff >= 0:
+        if direction == "last" and diff > -1:  # ("last November" in a November paper: a year before)
             continue
-        if direction == "next" and diff <= 0:
+        if direction == "next" and diff < 1:
             continue
         if future and diff < -0.5 and direction != "last":
             continue
@@ -599,6 +604,15 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
             return None  # "in the last week of April", "the last year of the plan": part of what follows
         unit = (g["ru"] or g["eu"]).lower()
         q = (g["rq"] or "this").lower()
+        the = _THE_ONLY.search(text, max(0, start - 24), start) if kind == "rel" and q in ("next", "following") \
+            else None
+        if the is not None:
+            # "In 1218 its governor seized a caravan, and the next year the khan's armies laid siege": the year
+            # after the one just named (not "over the next year": from now; not "the following month": unknown)
+            years = _YEAR_NUMBER.findall(text, max(0, start - 300), start) if unit == "year" else []
+            return mk(_iso(int(years[-1]) + 1), None, "year", False, False, s=the.start()) if years else None
+        if q == "following":
+            return None  # "following year" without "the"
         k = {"last": -1, "this": 0, "next": 1, "coming": 1}[q]
         if py is None:
             return mk(None, None, "year" if unit == "year" else "month", True, False)
@@ -661,6 +675,8 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
             return None  # "over two years", "doubled in two years": a duration
         n = g["hn"].lower()
         n = NUMBER_WORDS.get(n) or int(n)
+        if n > 10 and g["hu"].startswith("year"):
+            return None  # "counting the cost in fifty years": a far horizon, no date
         if py is None:
             return mk(None, None, "year", True, False)
         if g["hu"].startswith("year") or pm is None:

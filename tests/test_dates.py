@@ -289,6 +289,20 @@ def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it(text, 
     # an -ed word after a hyphen is an adjective ("court-appointed"), no past
     ("The exchange must transfer the assets to a court-appointed administrator by April 30.", "2025-03-12",
      [("by April 30", "2025-04-30")]),
+    # number words past ten count years back; a far horizon ahead is no date
+    ("Some of them studied in Sheffield twenty years ago.", "2026-01-20", [("twenty years ago", "2006")]),
+    ("They will still be counting the cost in fifty years.", "2026-01-20", []),
+    # "last November" in a November paper is a year back, "next November" a year on
+    ("The deal was signed in Baku last November.", "2025-11-26", [("last November", "2024-11")]),
+    ("Talks resume next November.", "2025-11-26", [("next November", "2026-11")]),
+    ("The deal was signed last October.", "2025-11-26", [("last October", "2025-10")]),
+    # "the next year" after a year is the year after it; "over the next year" counts from now
+    ("In 1218 its governor seized a caravan, and the next year the khan's armies laid siege to the town.",
+     "2025-10-04", [("1218", "1218"), ("the next year", "1219")]),
+    ("The plant was built in 2019 and the following year it opened.", "2025-10-04",
+     [("2019", "2019"), ("the following year", "2020")]),
+    ("Sales will grow over the next year.", "2025-10-04", [("next year", "2026")]),
+    ("The following month was quiet.", "2025-10-04", []),
     # irregular past tenses ("gave way") date a day without a year before the publication
     ("In Russia, a dam on the Ural gave way in Orsk on April 5.", "2025-03-12", [("April 5", "2024-04-05")]),
     ("Prices fell sharply in May.", "2025-03-12", [("May", "2024-05")]),
