@@ -153,7 +153,7 @@ _WILL_VERB = re.compile(r"\b(?:will|would|should|is to|are to|is due to|are due 
                         r"|(?:hopes?|wants?|intends?|aims?|plans?|expects?) to)\s+(?:also\s+)?[a-z]+", _I)
 _CREDIT = re.compile(r"\s*[*_(]*(?:First|Originally)\s+published\b")
 _YOU = re.compile(r"\byou\b", _I)
-_BY_BEFORE = re.compile(r"\bby\s+$", _I)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", _I)  # ("by the end of next year": 'next year')
 _GOAL_VERB = re.compile(r"\b(?:wants?|aims?|hopes?|intends?|would|will|must|promise[sd]?|pledge[sd]?|vow(?:s|ed)?)\b",
                         _I)  # ("must transfer its share by the end of June": an obligation's deadline)
 _NAMING_YEAR = re.compile(r" (?!and\b|to\b|or\b|in\b|on\b|at\b|as\b)([a-z]+)")
@@ -620,9 +620,11 @@ def _happening(ctx: _Context, cs: int, ce: int, usable: list[DateExpr], sent_dat
             _after(ctx.published or "", d.date or "") for d in usable):
         verb = None  # "will be held", "will install sensors linked to ..." (not "would draw water under a permit
         # issued in February", a date before the publication): what will happen
-    deadline = next((d for d in usable if d.anchor == "by" or _BY_BEFORE.search(body, max(cs, d.start - 4), d.start)),
+    deadline = next((d for d in usable if d.anchor == "by" or _BY_BEFORE.search(body, max(cs, d.start - 18), d.start)),
                     None)  # ("by 2028", "by the end of 2028")
-    goal = _GOAL_VERB.search(body, cs, ce) if verb is None and deadline is not None else None
+    goal = _GOAL_VERB.search(body, cs, ce) if deadline is not None else None
+    if goal is not None and verb is not None and goal.start() > verb.start():
+        goal = None  # (a past verb before the wish: what happened)
     if goal is not None:  # "The institute wants to have 600 students by 2028": a goal, its figure no statistic
         return deadline, goal.start(), "plan"
     if has_amount:

@@ -303,6 +303,9 @@ def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it(text, 
      [("2019", "2019"), ("the following year", "2020")]),
     ("Sales will grow over the next year.", "2025-10-04", [("next year", "2026")]),
     ("The following month was quiet.", "2025-10-04", []),
+    # an -ed word after "every" or "each" is an adjective
+    ("The government has promised to rebuild every destroyed house by the end of September.", "2024-08-29",
+     [("the end of September", "2024-09")]),
     # irregular past tenses ("gave way") date a day without a year before the publication
     ("In Russia, a dam on the Ural gave way in Orsk on April 5.", "2025-03-12", [("April 5", "2024-04-05")]),
     ("Prices fell sharply in May.", "2025-03-12", [("May", "2024-05")]),

@@ -517,6 +517,11 @@ def test_a_year_that_names_a_thing_and_a_forecast_are_no_dates_of_events(body, p
     ("Under the schedule, it must transfer 180 million tenge by the end of June.", "2025-09-18", [("plan", "2026-06")]),
     ("Emba Minerals expects to ship its first concentrate by the end of next year.", "2025-09-18", [("plan", "2026")]),
     ("Our grain must travel by sea round Europe today.", "2025-09-18", []),  # no deadline
+    # a wish before a participle, with a deadline at "the end of" a period
+    ("The health department wants 10,000 villagers screened by the end of next year.", "2024-08-29",
+     [("plan", "2025")]),
+    ("The company, which promised delivery by 2025, delivered in March.", "2024-08-29",
+     [("project", "2025"), ("project", "2024-03")]),
 ])
 def test_a_wish_with_a_deadline_is_a_plan(body, published, dated):
     assert [(e.kind, e.date) for e in events(body, published)] == dated
