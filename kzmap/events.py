@@ -113,7 +113,9 @@ _AMOUNT = re.compile(r"[$€£¥₸]\s?\d|\b\d[\d,.]*\s*(?:%|per\s?cent|percent|
 _CLAUSE = re.compile(r",?\s+(?:where|during\s+which|at\s+which|after\s+which|followed\s+by)\s+|,\s+when\s+|;\s+"
                      r"|,\s+(?:although|though)\s+"
                      # ", and the two leaders set...": a new subject (a determiner or pronoun, not a list item)
-                     r"|,\s+and\s+(?=(?:the|both|they|their|it|its|this|these|those|he|she|we)\s)", _I)
+                     r"|,\s+and\s+(?=(?:the|both|they|their|it|its|this|these|those|he|she|we)\s"
+                     # ", and more than 450 followed": a count as the new subject
+                     r"|(?:more\s+than|about|some|nearly|another|at\s+least)\s+\d)", _I)
 # Across these the subject usually changes: triggers beyond them are farther from a date.
 _SOFT_BARRIER = re.compile(r",\s+(?:and|but|while|whereas)\s+", _I)
 # "during his state visit", "during a meeting of the council": an event of its own, dated like the sentence.

@@ -431,6 +431,9 @@ def test_meeting_a_need_is_no_meeting(body, dates):
     ("The reservoir was only two-thirds full this month.", "2026-05-13", []),  # no happening
     ("In July 2022 the akimat terminated the leases on the farmland.", "2025-11-19", ["2022-07"]),
     ("The exchange has a court-appointed administrator from April 30.", "2024-04-10", []),  # an adjective
+    # ", and" before a count starts a clause of its own: the count is no statistic of the first
+    ("The Soviet Union carried out its first nuclear test on August 29, 1949, and more than 450 followed.",
+     "2024-08-29", ["1949-08-29"]),
     ("Lorries queued at the crossing for up to three days in January.", "2025-03-12", ["2025-01"]),  # any -ed verb
     ("Farmers need guaranteed water in July and August.", "2025-03-12", []),  # an adjective
     ("The Zhibek Zholy crossing was widened last autumn.", "2025-05-16", ["2024"]),  # a passive past
