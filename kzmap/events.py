@@ -541,6 +541,8 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
                 kind = "announcement"  # "pledged support": a statement, not money
             if d.anchor == "by" and _forecast(words, d.start):
                 continue  # "the World Bank estimates volumes could triple by 2030": a forecast, not a plan
+            if _predicted(words, best[1]):
+                continue  # "Forecasters expect a smaller flood this year": what others foresee
             end = d.end_date or _end_bound(sent_dates, d, cs, ce)
             conf = _confidence(d)
             if any(x.kind == kind and x.date == d.date for x in events):
@@ -584,6 +586,21 @@ def _leftover_dates(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Date
         kind = min(trig, key=lambda t: abs(t[0] - d.start))[2] if trig else "other"
         events.append(_make(ctx, i, s, e, cs, ce, kind, d.date, d.end_date, d.text, _confidence(d) - 0.1, None,
                             (d.start, d.end)))
+
+
+_PREDICT = frozenset("expect expects predict predicts forecast forecasts".split())
+
+
+def _predicted(words: list[tuple[int, int, str]], before: int) -> bool:
+    """A present-tense verb of foreseeing before offset ``before`` with no "to" after it: "Forecasters expect a
+    smaller flood this year"; not "expects to" (the subject's own plan) or "expect the first phase to be ready in
+    2026" (what officials schedule)."""
+    for k, (a, _, w) in enumerate(words):
+        if a >= before:
+            break
+        if w in _PREDICT and all(x[2] != "to" for x in words[k + 1:k + 9]):
+            return True
+    return False
 
 
 def _forecast(words: list[tuple[int, int, str]], before: int) -> bool:

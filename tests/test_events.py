@@ -505,6 +505,8 @@ def test_each_plain_date_of_an_event_sentence_is_an_event(body, published, dates
      "2025-06-16", ["2025-06-13"]),  # the year names the partnership
     ("Under a 2010 agreement on shared rivers, each side must warn the other.", "2024-04-10", ["2010"]),
     ("Analysts expect licensed platforms to gain ground this year.", "2025-03-12", []),  # a forecast
+    ("Forecasters expect a smaller flood this year.", "2025-03-12", []),  # what others foresee
+    ("Officials expect the first phase to be ready in 2026.", "2025-03-12", ["2026"]),  # what officials schedule
 ])
 def test_a_year_that_names_a_thing_and_a_forecast_are_no_dates_of_events(body, published, dates):
     assert [e.date for e in events(body, published)] == dates
