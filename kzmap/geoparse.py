@@ -504,15 +504,17 @@ def _closes_person_name(m: Match, run: Run, gaz: Gazetteer) -> bool:
 
 
 def _without_surnames(text: str, runs: list[Run], kept: list[Match], surnames: dict[str, int]) -> list[Match]:
-    """Drop a name standing alone beside a verb of speech once the article has used it as a person's surname:
-    "Sarah Lancaster, the fund's managing partner ... Lancaster said" (not "Lancaster said" before her)."""
+    """Drop a name standing alone once the article has used it as a person's surname, unless a locative word puts it
+    somewhere: "Sarah Lancaster, the fund's managing partner ... Lancaster said", "Dieter Hamm ... Hamm retrained" (not
+    "Lancaster said" before her, nor "a plant in Hamm")."""
     out = []
     for m in kept:
         words = runs[m.run].words
         at, end = words[m.i].start, words[m.j - 1].end
         if (m.key in surnames and surnames[m.key] < at and m.i == 0 and m.j == len(words)
-                and (_SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, at - 16), at))):
-            continue
+                and (_SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, at - 16), at)
+                     or _previous_word(text, at) not in LOCATIVE)):
+            continue  # (and "Hamm retrained", "By 2028, Hamm wants": not "in Hamm")
         out.append(m)
     return out
 

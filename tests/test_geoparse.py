@@ -427,8 +427,12 @@ def test_a_place_name_first_used_for_a_company_is_the_company(places_of, text, e
      '"It works," Lancaster said.', ["Doha"]),
     ("Deputy Minister Oleg Orlov led the talks. Asked about prices, said Orlov, nobody knows.", []),
     ('"We will buy the first ones," said Jörg Wittenberg, a state secretary. "Not all," Wittenberg added.', []),
-    # a locative word or no verb of speech still puts the name somewhere; a place named before the person stays
-    ("Sarah Lancaster spoke. The team met in Lancaster, and Lancaster hosts the fund.", ["Lancaster", "Lancaster"]),
+    # any later bare use is the person too ("Hamm retrained", "By 2028, Hamm wants")
+    ("Its founder, Dieter Hamm, was born near Kostanay. Hamm retrained as an engineer. By 2028, Hamm wants more.",
+     ["Kostanay"]),
+    # a locative word still puts the name somewhere; a place named before the person stays
+    ("Sarah Lancaster spoke. The team met in Lancaster and flew from Lancaster to Leeds.",
+     ["Lancaster", "Lancaster", "Leeds"]),
     ("Lancaster said it would build a depot. Sarah Lancaster agreed.", ["Lancaster"]),
     # no given name opens the run: an airline, a club
     ("Air Astana added flights. Astana said the airport was ready.", ["Astana"]),
