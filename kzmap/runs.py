@@ -99,6 +99,8 @@ class Run:
         stripped = line.strip()
         if stripped[:1] == "(" and stripped[-1:] == ")":
             return False  # "(Reporting by Dana Seitkali in Astana; Editing by ...)": a credit line of names
+        if len(stripped) > 80 and stripped.rstrip("*_\"'\u201d\u2019").endswith("."):
+            return False  # a long line ending in a full stop is a sentence, however many names it holds
         long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
         return len(long_words) >= 5 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 

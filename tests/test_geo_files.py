@@ -190,6 +190,7 @@ def test_stopnames():
              if line.strip() and not line.startswith("#")}
     assert "Union" in words
     assert "Moscow" not in words and "London" not in words and "China" not in words
+    assert not {"Geneva", "Boston", "Leeds", "Porto"} & words  # (build_geo.STOP_KEEP)
 
 
 @pytest.mark.parametrize("alias, name, country", [
