@@ -722,7 +722,9 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
         p = dt.date(py, pm, pd)
         want = WEEKDAYS[g["wn"].lower()]
         if q == "next" or (q != "last" and future):
-            delta = (want - p.weekday()) % 7 or 7
+            # the publication's own weekday is that day ("was due to fly back on Wednesday" in a Wednesday paper:
+            # wire copy names today by its weekday), unless "next Wednesday"
+            delta = (want - p.weekday()) % 7 or (7 if q == "next" else 0)
         else:
             delta = -((p.weekday() - want) % 7)
             if q == "last" and delta == 0:

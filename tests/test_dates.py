@@ -323,6 +323,9 @@ def test_tense_and_year_of_dates_without_a_year(text, published, dated):
      [("May", "2026-05"), ("Friday", "2026-03-13")]),  # another sentence's present tense
     ("The exercise ends on Friday next week with a demonstration.", [("Friday next week", "2026-03-27")]),
     ("Ankara has offered to host a joint drill in the autumn.", [("the autumn", "2026")]),
+    # the paper's own weekday is that day, past or to come ("next Monday" is a week on)
+    ("The president was due to fly back to Tashkent on Monday evening.", [("Monday", "2026-03-16")]),
+    ("The talks resume next Monday.", [("next Monday", "2026-03-23")]),
 ])
 def test_weekdays_of_what_is_to_come(text, dated):
     assert [(d.text, d.date) for d in find_dates(text, "2026-03-16")] == dated
