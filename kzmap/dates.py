@@ -222,6 +222,19 @@ def _valid_day(y: int, m: int, d: int) -> bool:
     return 1 <= d <= calendar.monthrange(y, m)[1]
 
 
+_SUBJECT_YEAR = re.compile(r"\b(next|last)\s+year['\u2019]s\b", re.I)
+
+
+def _subject_year(text: str, start: int, py: int | None) -> int | None:
+    """The year a possessive earlier in the sentence gives a month or season without one: "Next year's forum will
+    be held in Aktobe in the autumn" (next year's autumn)."""
+    if py is None:
+        return None
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    m = _SUBJECT_YEAR.search(text, lo, start)
+    return None if m is None else py + (1 if m.group(1).lower() == "next" else -1)
+
+
 def _year_for(month: int, day: int | None, pub: tuple, future: bool, direction: str = "",
               past: bool = False) -> int | None:
     """The year of a month (and day) written without one, nearest the publication date."""
@@ -591,8 +604,11 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
         if not prep:
             return None  # a bare month name without day or year ("May", "March") is too ambiguous
         direction = prep if prep in ("last", "next") else ""
+        subject_year = _subject_year(text, start, py) if not direction else None
         if prep == "this":
             year = py
+        elif subject_year is not None:
+            year = subject_year
         else:
             year = _year_for(mo, None, pub, future or direction == "next", direction, past=tense == "past")
         if prep in ("last", "next", "this") or prep in _MODIFIERS_YEAR_ONLY:
@@ -707,7 +723,9 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
             # last one ends before it ("last summer" in July is last year's)
             first, last = _SEASON_MONTHS[season]
             mo, day = (first, 1) if direction == "next" else (last, 28)
-        year = py if prep == "this" else _year_for(mo, day, pub, future, direction, past=tense == "past")
+        subject_year = _subject_year(text, start, py) if not direction else None
+        year = py if prep == "this" else subject_year if subject_year is not None else _year_for(
+            mo, day, pub, future, direction, past=tense == "past")
         if year is None:
             return mk(None, None, "year", True, False)
         return mk(_iso(year), None, "year", True, True, s=m.start(kind) if prep in ("in", "during") else m.start())

@@ -306,6 +306,11 @@ def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it(text, 
     # an -ed word after "every" or "each" is an adjective
     ("The government has promised to rebuild every destroyed house by the end of September.", "2024-08-29",
      [("the end of September", "2024-09")]),
+    # a month or season without a year takes the year of a possessive earlier in the sentence
+    ("Next year's forum will be held in Aktobe in the autumn.", "2025-05-23",
+     [("Next year's", "2026"), ("the autumn", "2026")]),
+    ("Next year's cup will again be played in Oskemen in late March.", "2026-03-30",
+     [("Next year's", "2027"), ("late March", "2027-03")]),
     # irregular past tenses ("gave way") date a day without a year before the publication
     ("In Russia, a dam on the Ural gave way in Orsk on April 5.", "2025-03-12", [("April 5", "2024-04-05")]),
     ("Prices fell sharply in May.", "2025-03-12", [("May", "2024-05")]),
