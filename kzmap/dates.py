@@ -226,13 +226,16 @@ _SUBJECT_YEAR = re.compile(r"\b(next|last)\s+year['\u2019]s\b", re.I)
 
 
 def _subject_year(text: str, start: int, py: int | None) -> int | None:
-    """The year a possessive earlier in the sentence gives a month or season without one: "Next year's forum will
-    be held in Aktobe in the autumn" (next year's autumn)."""
+    """The year a possessive opening the sentence gives a month or season without one: "Next year's forum will be
+    held in Aktobe in the autumn" (next year's autumn)."""
     if py is None:
         return None
     lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     m = _SUBJECT_YEAR.search(text, lo, start)
-    return None if m is None else py + (1 if m.group(1).lower() == "next" else -1)
+    if m is None or text[lo:m.start()].strip(" \t\"'\u201c*_"):
+        return None  # only a possessive that opens the sentence, its subject ("Farmers sold last year's harvest in
+        # March": this March)
+    return py + (1 if m.group(1).lower() == "next" else -1)
 
 
 def _year_for(month: int, day: int | None, pub: tuple, future: bool, direction: str = "",
