@@ -167,6 +167,7 @@ _PAST_VERB = re.compile(r"(?<![\w-])(?:born|married|moved|went|came|left|died|gr
                         r"fled|settled|returned|began|started|stopped|ended|reached|crossed|raided|detained|arrested|"
                         r"cut|added|declared|applied|received|appeared|replaced|introduced|terminated|banned|filed|granted|"
                         r"allowed|spent|issued|elected|appointed|resigned|won|lost|paused|suspended|lifted|built|sent|sold|bought"
+                        r"|ran|flew|struck|fought|sank|broke|gave|beat(?!\s+(?:expectations|forecasts|estimates)\b)"
                         # (not a statistic: "made up a fifth", "took more than half", "held less than half its volume")
                         r"|made(?!\s+up\b)|took\s+(?:effect|place|office|part|over)"
                         r"|held(?!\s+(?:less|more|about|around|roughly|nearly|almost|only|just|over|under|some|\d)\b))\b",
@@ -391,6 +392,8 @@ def _names_a_thing(body: str, d: DateExpr) -> bool:
 
 _NUMBER = re.compile(r"\d[\d,.]*")
 _MEASURE_WORD = re.compile(r"[-\u2010\u2011][a-z]")  # "two 500-kilovolt lines", "the 12-hectare site": no count
+_SCORE = re.compile(r"[-\u2013]\d")  # a match's score ("beat Karaganda 3-2 on Thursday"): no count
+_SCORE_END = re.compile(r"\d[-\u2013]$")
 _IN_PHRASE = re.compile(r"\b(?:the|of|carrying|with|first)\s+"
                         r"(?:(?:about|some|around|nearly|roughly|almost|over|more\s+than)\s+)?$", _I)
 
@@ -398,10 +401,12 @@ _IN_PHRASE = re.compile(r"\b(?:the|of|carrying|with|first)\s+"
 def _counted(body: str, lo: int, hi: int, dates: Sequence[DateExpr]) -> bool:
     """A number between ``lo`` and ``hi`` that counts what the clause tells of ("received 78,000 visitors",
     "About 60,000 tonnes left"): a statistic; not one inside a phrase ("A block train of 60 wagons left on
-    Friday", "carrying the first 24 kits", "tested the route with a pilot group of 14 travellers in October")."""
+    Friday", "carrying the first 24 kits", "tested the route with a pilot group of 14 travellers in October"), nor a
+    match's score ("beat Karaganda 3-2 on Thursday")."""
     for m in _NUMBER.finditer(body, lo, hi):
         if not any(x.start <= m.start() < x.end for x in dates) and not _IN_PHRASE.search(
-                body, max(lo, m.start() - 30), m.start()) and not _MEASURE_WORD.match(body, m.end()):
+                body, max(lo, m.start() - 30), m.start()) and not _MEASURE_WORD.match(body, m.end()) and not (
+                _SCORE.match(body, m.end()) or _SCORE_END.search(body, max(lo, m.start() - 8), m.start())):
             return True
     return False
 
