@@ -414,8 +414,8 @@ _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$", re.I)  # "will be held": a par
 # "has announced a cap for June to August": a present perfect says what holds now, not that its dates are past
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+$", re.I)
 # "for loaded trucks", "the revised plan": after a determiner or a preposition an -ed word is an adjective
-_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|for|of|with|its|their|his|her|our|this|that|these|those|every|each)\s+$",
-                          re.I)
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|for|of|with|its|their|his|her|our|this|that|these|those|every|each)\s+"
+                          r"(?:(?:first|second|third|last|next|new|newly|only)\s+)?$", re.I)  # ("the first dredged")
 
 
 def _tense(text: str, start: int, reach: int = 80) -> str | None:

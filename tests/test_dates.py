@@ -312,6 +312,8 @@ def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it(text, 
     ("Next year's cup will again be played in Oskemen in late March.", "2026-03-30",
      [("Next year's", "2027"), ("late March", "2027-03")]),
     ("Farmers sold last year's harvest in March.", "2024-04-09", [("last year's", "2023"), ("March", "2024-03")]),
+    ("Officials want the first dredged section ready by the end of October.", "2026-06-17",
+     [("the end of October", "2026-10")]),  # "the first dredged": an adjective
     # irregular past tenses ("gave way") date a day without a year before the publication
     ("In Russia, a dam on the Ural gave way in Orsk on April 5.", "2025-03-12", [("April 5", "2024-04-05")]),
     ("Prices fell sharply in May.", "2025-03-12", [("May", "2024-05")]),
