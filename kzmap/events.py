@@ -330,6 +330,7 @@ _FIRST_RUN = frozenset("train trains container containers shipment shipments car
                        "vessel ship ferry voyage batch truck trucks lorry lorries".split())
 _BREAK = frozenset("break breaks broke breaking".split())  # "broke ground on a second site": a groundbreaking
 _WILL = frozenset("will would shall to".split())
+_TO_COME = frozenset("is are due set".split())  # "to follow" looks forward after these only ("is to follow in May")
 
 
 def _triggers(body: str, s: int, e: int, words=None) -> list[tuple[int, int, str]]:
@@ -343,8 +344,9 @@ def _triggers(body: str, s: int, e: int, words=None) -> list[tuple[int, int, str
             out.append((a, b, "project"))
         elif w == "ground" and n > 0 and words[n - 1][2] in _BREAK:
             out.append((words[n - 1][0], b, "project"))
-        elif w in ("follow", "follows") and n > 0 and words[n - 1][2] in _WILL:  # "deliveries will follow in May"
-            out.append((a, b, "plan"))  # (not "an analyst who follows the market")
+        elif w in ("follow", "follows") and n > 0 and words[n - 1][2] in _WILL and (
+                words[n - 1][2] != "to" or (n > 1 and words[n - 2][2] in _TO_COME)):  # "deliveries will follow in May"
+            out.append((a, b, "plan"))  # (not "an analyst who follows the market", "were obliged to follow the law")
     return out
 
 

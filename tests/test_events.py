@@ -578,3 +578,11 @@ def test_a_possessive_date_gives_way_to_the_clauses_date(body, published, dates)
 def test_a_possessive_date_that_opens_its_clause_dates_its_subject():
     # (the autumn is taken as this year's too: a known fault, see tests/data/README.md)
     assert "2026" in [e.date for e in events("Next year's forum will be held in Aktobe in the autumn.", "2025-09-24")]
+
+
+@pytest.mark.parametrize("body, kinds", [
+    ("A second batch is to follow in May.", ["plan"]),
+    ("Kazakh companies were obliged to follow national law, the ministry said on Wednesday.", ["announcement"]),
+])
+def test_to_follow_is_a_plan_only_after_is_are_or_due(body, kinds):
+    assert [e.kind for e in events(body, "2026-03-11")] == kinds
