@@ -445,8 +445,10 @@ def beside(text: str, places: Sequence[tuple[str, int, int]]) -> dict[str, str]:
 
 
 _SETTLEMENTS = frozenset({"city", "town", "village"})
-# a water work after a town's name: the work is named after the town, or after someone ("the Kirov dam")
-_WATER_WORK_AFTER = re.compile(r"[ \t\u00a0]+(?:reservoirs?|dams?|canals?|hydropower|hydroelectric)\b")
+# a water work or a landform after a town's name: named after the town, or after someone ("the Kirov dam"), or a
+# namesake far from it ("the Kalba range" of East Kazakhstan, not Kalba in the Emirates)
+_WATER_WORK_AFTER = re.compile(r"[ \t\u00a0]+(?:reservoirs?|dams?|canals?|hydropower|hydroelectric|range|ridge"
+                               r"|mountains|hills|glacier|gorge|canyon|plateau|lake|river)\b")
 
 
 def country_context(partner_mentions: Sequence[PartnerMention]) -> Counter:

@@ -182,6 +182,7 @@ def test_a_dash_and_a_route_word_further_on_make_no_route_name(places_of, text, 
     ("Kyrgyzstan will release water from the Kirov reservoir on the Talas.", ["Talas"]),
     ("Russia's Kirov region and the Kirov reservoir", ["Kirov", "Kirov"]),  # Russia named: Kirov stays
     ("The Kapchagay reservoir near Almaty", ["Kapchagay reservoir", "Almaty"]),  # a curated reservoir
+    ("The lithium lies in the Kalba range of East Kazakhstan.", ["East Kazakhstan"]),  # not Kalba in the Emirates
 ])
 def test_a_water_work_named_after_a_town_of_no_country_the_story_names(places_of, text, expected):
     assert surfaces(places_of(text)) == expected
