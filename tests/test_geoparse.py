@@ -507,6 +507,7 @@ def test_states_and_provinces_of_other_countries(places_of, text, expected):
     ("Convoys crossed the Kyzylkum and the Hindu Kush.",
      [("Kyzylkum", "Kyzylkum Desert", "other", ""), ("Hindu Kush", "Hindu Kush", "other", "")]),
     ("The delegation visited Bali.", [("Bali", "Bali", "region", "ID")]),  # not India's town Bali
+    ("The Winter Olympics will be held in the French Alps.", [("French Alps", "French Alps", "region", "FR")]),
 ])
 def test_the_worlds_physical_features(places_of, text, expected):
     assert places_of(text) == expected
