@@ -222,6 +222,10 @@ def _valid_day(y: int, m: int, d: int) -> bool:
     return 1 <= d <= calendar.monthrange(y, m)[1]
 
 
+# "today" for nowadays: after a number or a verb of being or having, or opening a sentence in the present tense
+_NOWADAYS_BEFORE = re.compile(r"(?:\d|\b(?:is|are|has|have|remains?|lives?|stands?|exists?))\s+$", re.I)
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?\n\"\u201c]\s*)$")
+_NOWADAYS_AFTER = re.compile(r",?\s+(?:\w+\s+){0,4}?(?:is|are|can|has|have|remains?|lives?|stands?)\b", re.I)
 _SUBJECT_YEAR = re.compile(r"\b(next|last)\s+year['\u2019]s\b", re.I)
 
 
@@ -703,6 +707,10 @@ def _resolve(m: re.Match, text: str, pub: tuple) -> DateExpr | None:  # noqa: C9
             return mk(_iso(py + (n if g["hu"].startswith("year") else 0)), None, "year", True, True)
         y2, m2 = _shift_months(py, pm, n)
         return mk(_iso(y2, m2), None, "month", True, True)
+    if kind == "day" and g["day"].lower() == "today" and (
+            _NOWADAYS_BEFORE.search(text, max(0, m.start() - 24), m.start()) or (
+                _SENTENCE_OPENING.search(text, max(0, m.start() - 4), m.start()) and _NOWADAYS_AFTER.match(text, end))):
+        return None  # "perhaps 300,000 today", "the terminal we have today", "Today the site is a field": nowadays
     if kind == "day":
         if pd is None:
             return mk(_iso(py, pm) if pm else (_iso(py) if py else None), None,

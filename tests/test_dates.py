@@ -314,6 +314,12 @@ def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it(text, 
     ("Farmers sold last year's harvest in March.", "2024-04-09", [("last year's", "2023"), ("March", "2024-03")]),
     ("Officials want the first dredged section ready by the end of October.", "2026-06-17",
      [("the end of October", "2026-10")]),  # "the first dredged": an adjective
+    # "today" for nowadays is no date; "opens ... today" and "Today, the two companies signed" are
+    ("The population has fallen to perhaps 300,000 today.", "2025-10-04", []),
+    ("Today the site is a field of grass-covered mounds.", "2025-10-04", []),
+    ('"The terminal we have today was built for a different century."', "2025-10-04", []),
+    ("The summit opens in the Kazakh capital today.", "2025-10-04", [("today", "2025-10-04")]),
+    ("Today, the two companies signed a contract.", "2025-10-04", [("Today", "2025-10-04")]),
     # irregular past tenses ("gave way") date a day without a year before the publication
     ("In Russia, a dam on the Ural gave way in Orsk on April 5.", "2025-03-12", [("April 5", "2024-04-05")]),
     ("Prices fell sharply in May.", "2025-03-12", [("May", "2024-05")]),
