@@ -174,7 +174,7 @@ _FUTURE = re.compile(r"\b(?:will|shall|is set to|are set to|set to|scheduled|to 
                      r"|offered to"
                      r"|proposed to|should|plans\s+(?:a|an|its|new)|plan\s+(?:a|an|their|new))\b", re.I)
 _THE = re.compile(r"the\s", re.I)
-_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.I)
+_THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)  # ("in late December that year")
 _YEAR_NUMBER = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
 # "the" alone before "next year", no preposition of a span from now before it ("over the next year")
 _THE_ONLY = re.compile(r"(?<!\bover )(?<!\bin )(?<!\bwithin )(?<!\bduring )(?<!\bfor )\b[Tt]he\s+$")

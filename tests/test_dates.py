@@ -326,6 +326,8 @@ def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it(text, 
     # "of that year" is the year just named
     ("The deal was signed in March 2022, and builders broke ground in September of that year.", "2025-05-23",
      [("March 2022", "2022-03"), ("September of that year", "2022-09")]),
+    ("Queues built up in 2017. The presidents met in Astana in late December that year.", "2026-02-04",
+     [("2017", "2017"), ("late December that year", "2017-12")]),
 ])
 def test_tense_and_year_of_dates_without_a_year(text, published, dated):
     assert [(d.text, d.date) for d in find_dates(text, published)] == dated
