@@ -168,7 +168,7 @@ _NEXT_WEEK = re.compile(r"\s+next\s+week\b", re.I)
 # "would" and "agreed to" look forward from a past verb: "said it would offer licences in June", "agreed to meet
 # again in the spring" (both after the publication day more often than not)
 _FUTURE = re.compile(r"\b(?:will|shall|is set to|are set to|set to|scheduled|to be held|expected to|plans? to|"
-                     r"is to|are to|due to|is due|are due|due in|upcoming|forthcoming|next|would|must|agreed to"
+                     r"is to|are to|due to|is due|are due|due in|upcoming|forthcoming|next|would|could|must|agreed to"
                      r"|decided to"
                      r"|(?<!\bas )promise[sd]?|pledge[sd]? to|vow(?:s|ed)? to|wants? to|hopes? to|intends? to|aims? to"
                      r"|offered to"

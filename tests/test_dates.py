@@ -320,6 +320,8 @@ def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it(text, 
     ('"The terminal we have today was built for a different century."', "2025-10-04", []),
     ("The summit opens in the Kazakh capital today.", "2025-10-04", [("today", "2025-10-04")]),
     ("Today, the two companies signed a contract.", "2025-10-04", [("Today", "2025-10-04")]),
+    # "could" looks forward, even in reported speech
+    ("She said a first train could follow in the third quarter.", "2026-05-15", [("the third quarter", "2026")]),
     # irregular past tenses ("gave way") date a day without a year before the publication
     ("In Russia, a dam on the Ural gave way in Orsk on April 5.", "2025-03-12", [("April 5", "2024-04-05")]),
     ("Prices fell sharply in May.", "2025-03-12", [("May", "2024-05")]),
