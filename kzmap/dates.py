@@ -483,6 +483,14 @@ def _tense_after(text: str, start: int, end: int) -> str | None:
             return "future"
     if past:
         return "past"
+    if fut is None and head is not None and text.startswith(",", hi):
+        # "In May, the science minister, Sayasat Nurbek, said ...": the head ends at an apposition; the verb after it
+        stop = text.find(". ", hi)
+        tail = text[hi:min(hi + 100, stop if stop >= 0 else len(text))]
+        found = [v for v in (_PAST.search(tail), _MODAL.search(tail)) if v is not None]
+        verb = min(found, key=lambda v: v.start()) if found else None
+        if verb is not None and (_MODAL.fullmatch(verb.group()) or _past_marker(tail, 0, verb)):
+            return "future" if _MODAL.fullmatch(verb.group()) else "past"
     return "future" if fut else None
 
 

@@ -320,6 +320,9 @@ def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it(text, 
     ('"The terminal we have today was built for a different century."', "2025-10-04", []),
     ("The summit opens in the Kazakh capital today.", "2025-10-04", [("today", "2025-10-04")]),
     ("Today, the two companies signed a contract.", "2025-10-04", [("Today", "2025-10-04")]),
+    # a fronted date's clause whose head ends at an apposition takes the tense of the verb after it
+    ("In May, the science minister, Sayasat Nurbek, said the map was full.", "2025-11-19", [("May", "2025-05")]),
+    ("In May, the company, a Chinese carmaker, will open a plant.", "2025-11-19", [("May", "2026-05")]),
     # "could" looks forward, even in reported speech
     ("She said a first train could follow in the third quarter.", "2026-05-15", [("the third quarter", "2026")]),
     # irregular past tenses ("gave way") date a day without a year before the publication
