@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 # ../shared beside the project (``.parent`` thrice, not ``parents[2]``: a copy of this file in a shallow folder
 # such as /tmp/x must still import, and take --score)
 SCORE = HERE.parent.parent.parent / 'shared' / 'eval' / 'score.py'
-SETS = tuple(f'unseen{k}' for k in range(3, 29))
+SETS = tuple(f'unseen{k}' for k in range(3, 33))
 
 TOP = ['meta', 'places', 'macro_regions', 'countries', 'demonyms', 'actors', 'routes', 'initiatives', 'events',
        'figures', 'quantities', 'undated_events', 'not_places', '_conventions']
