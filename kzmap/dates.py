@@ -13,10 +13,14 @@ Forms understood (case-sensitive month and weekday names, so "may" and "march" a
   month ranges "from April to November 2026", "from November 2025 to March 2026", "between October and
   December"
 - years: "in 2024", "by 2029", "through 2029", "until 2028", "since 2005", "2023's", and
-  ranges "from 2024 to 2029", "2003 until 2028", "2024–2029", "between 2020 and 2025"
+  ranges "from 2024 to 2029", "2003 until 2028", "2024–2029", "between 2020 and 2025"; a year before 1900 only
+  after "in" or "since" and not before a lowercase noun ("founded in 1882", not "in 1500 wells"); "the next year"
+  and "the following year" after a year are the year after it ("In 1218 ..., and the next year ..."), "in
+  December that year" the year just named
 - relative: "last/this/next year", "this year's", "last/this/next month", "last week",
-  "yesterday", "today", "tomorrow", "two years ago", "two weeks ago", "a decade ago", "in two years' time" (and "in two
-  years" after a future verb; "within six months" is left undated), seasons ("in the spring", "over the summer",
+  "yesterday", "today" (not for nowadays: "perhaps 300,000 today", "Today the site is a field"), "tomorrow", "two
+  years ago", "twenty years ago", "two weeks ago", "a decade ago", "in two years' time" (and "in two years" after a
+  future verb; "within six months" and "in fifty years" are left undated), seasons ("in the spring", "over the summer",
   "autumn 2024", "the spring of next year"; "in winter" with no article is every winter, no date), weekdays ("on
   Monday"), "recent", "just days before", "a few days ago" ("two days earlier" is none), "earlier this
   week/month/year"; the publication's own year or
@@ -32,8 +36,10 @@ Choices (documented so the events and the tests agree):
   after a past verb) a past candidate rolls forward a year. "in December" in an article of
   January 2024 is December 2023.
 - "on Monday": the most recent Monday on or before the publication day; with a future verb
-  nearby or "next Monday", the first Monday after it. Needs a day-precise publication date,
-  otherwise it resolves to the publication month.
+  nearby, the first Monday on or after it (the paper's own weekday is that day: wire copy names today by its
+  weekday), and "next Monday" the first after it. "last November" in a November paper is a year back. A month or
+  season without a year in a sentence that opens with "Next year's" or "Last year's" takes that year. Weekdays
+  need a day-precise publication date, otherwise they resolve to the publication month.
 - "recent" (an adjective: "the recent summit"), "just days before", "a few days ago", "last
   week" resolve to the publication month (precision "month"). The adverb "recently" and
   "in recent months/years/weeks" are too vague to date and are not returned.

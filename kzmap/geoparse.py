@@ -11,8 +11,11 @@ Steps, all pure functions over the article body:
    unless it stands for the sea ("across the Caspian", not "Caspian ports"), and an alternate name inside a
    lowercase compound ("Koryo-saram"); the end points of a route's name are no places ("the Baku-Tbilisi-Ceyhan
    pipeline", ``on_route``), nor is a name standing alone that the article first used to open a company's name
-   ("Kimberley Copper ... Kimberley's managing director"), nor one beside a verb of speech that it first used as a
-   person's surname ("Sarah Lancaster ... Lancaster said").
+   ("Kimberley Copper ... Kimberley's managing director"), nor one standing alone without a locative word that it
+   first used as a person's surname ("Sarah Lancaster ... Lancaster said", "Dieter Hamm ... Hamm retrained"), nor
+   a known company's or person's name ("Orano", not Oran), nor a town before a water work or a landform in a story
+   that names none of its country ("the Kirov reservoir", "the Kalba range"); a curated river's bare name after
+   "the" is the river ("on the Chu", "the Ishim reached Petropavl").
 4. ``resolve``: one place per name per article, scored by main vs alternate name, curated rows,
    the article's own countries, the region around Kazakhstan, and population; a country the text
    puts the name in decides first ("Varna in Bulgaria", "the Bulgarian port of Varna"); between namesakes in
@@ -90,7 +93,7 @@ def match_run(words: Sequence[Word], gaz: Gazetteer, r: int) -> list[Match]:
                         best = j
                         break
                 if not best and f in gaz.bare_rivers:
-                    best = i + 1  # "the Chu": kept only as the river (``keep``)
+                    best = i + 1  # "the Chu": kept only as the river (``find_mentions`` drops it otherwise)
             elif f in main or f in alias or f in gaz.bare_rivers:
                 best = i + 1
             if (not best and len(f) >= 5 and f not in gaz.common_words and not SURNAME.search(f)
