@@ -450,7 +450,8 @@ def _sentence_events(ctx: _Context, i: int, s: int, e: int, sent_dates: list[Dat
         # takes the date just before it, for a meeting in the past tense or a happening with no event word, unless
         # the sentence has an event of that date already ("made headlines last November, when lorries waited")
         if not usable and _WHEN.fullmatch(body, last_end, cs) and (not trig or any(
-                k in _MEETING_KINDS and ts - cs <= 80 and "," not in body[cs:ts] and _DONE.fullmatch(body, ts, te)
+                k in _MEETING_KINDS and ts - cs <= 80 and "," not in body[cs:ts]
+                and (_DONE.fullmatch(body, ts, te) or _DONE.search(body, cs, ts))  # ("when Japan began meetings")
                 for ts, te, k in trig)):
             anchors = ("at",) if trig else ("at", "since")
             usable = [d for d in sent_dates if d.end == last_end and d.anchor in anchors

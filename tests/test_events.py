@@ -554,6 +554,8 @@ def test_a_timeline_line_may_open_with_a_short_lead_before_its_date(line, publis
     ("Hotel capacity in the city has tripled since 2018, when it became the regional capital.", [("other", "2018")]),
     ("The project goes back to 2019, when KOICA added Zhambyl region to its list.", [("other", "2019")]),
     ("Queues made headlines last November, when several hundred lorries waited for days.", [("other", "2024-11")]),
+    # a meeting word after a past verb of the when-clause ("when Japan began regular meetings")
+    ("The format dates from 2004, when Japan began regular meetings with the five ministers.", [("project", "2004")]),
     # no visit that did not happen, nor an event word after a comma of the clause (what the first clause tells of
     # stays a happening)
     ("Relations lost momentum in August 2024, when the prime minister called off a trip to Astana.",
