@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from kzmap import appdata, dataset, foliumfix, mapview, querystate, timeline
+from kzmap import appdata, dataset, foliumfix, mapview, querystate
 from kzmap.filters import FilterState, apply
 from kzmap.html import READER_CSS, esc, legend_html, link, reader_html, swatch
 from kzmap.worker import extract_apart
@@ -224,7 +224,7 @@ with right:
                            key=chart_key, width="stretch")
         st.caption("Click an event or drag across dates to narrow the map; click a dot on the map to "
                    "narrow the timeline.")
-        left_out = timeline.left_of_axis(view.timeline["date"].tolist())
+        left_out = spec["usermeta"]["left_of_axis"]  # (computed with the chart, which later reruns reuse)
         if left_out:
             n, first, last, _ = left_out
             span = str(first) if first == last else f"{first}\u2013{last}"

@@ -487,12 +487,6 @@ def _without_short_names(text: str, runs: list[Run], kept: list[Match], orgs: di
     return out
 
 
-# "Lancaster said", "said Lancaster": a name standing alone beside a verb of speech
-_SPEECH = r"(?:said|says|told|added|noted|explained|argued|stressed|recalled|warned|insisted|wrote|replied|admitted)"
-_SPEECH_AFTER = re.compile(rf"[ \t\u00a0]+{_SPEECH}\b")
-_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}[ \t\u00a0]+$")
-
-
 def _closes_person_name(m: Match, run: Run, gaz: Gazetteer) -> bool:
     """The match ends a run that one or two given names open ("Sarah Lancaster", "Jörg Wittenberg"): a name-like
     word that is no common word ("Air Astana" is no person), after any titles ("Deputy Minister Oleg Orlov")."""
@@ -515,11 +509,10 @@ def _without_surnames(text: str, runs: list[Run], kept: list[Match], surnames: d
     out = []
     for m in kept:
         words = runs[m.run].words
-        at, end = words[m.i].start, words[m.j - 1].end
+        at = words[m.i].start
         if (m.key in surnames and surnames[m.key] < at and m.i == 0 and m.j == len(words)
-                and (_SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, at - 16), at)
-                     or _previous_word(text, at) not in LOCATIVE)):
-            continue  # (and "Hamm retrained", "By 2028, Hamm wants": not "in Hamm")
+                and _previous_word(text, at) not in LOCATIVE):
+            continue  # ("Lancaster said", "said Lancaster", "By 2028, Hamm wants": not "in Hamm")
         out.append(m)
     return out
 

@@ -330,7 +330,8 @@ def timeline_spec(events: pd.DataFrame, colors: Mapping[str, str] | None = None,
         "layer": [spans, points],
         "height": height, "width": "container",
         "resolve": {"scale": {"x": "shared"}},
-        "usermeta": {"aggregated": aggregated, "rows": int(len(rows))},
+        # (how many events the axis leaves out, their first and last year, the axis's first year: the app's caption)
+        "usermeta": {"aggregated": aggregated, "rows": int(len(rows)), "left_of_axis": left_out},
     }
 
 
